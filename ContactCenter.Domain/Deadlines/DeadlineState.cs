@@ -1,0 +1,8 @@
+namespace ContactCenter.Domain.Deadlines;
+
+public enum DeadlineState
+{
+    OnTime,
+    AtRisk,
+    Overdue,
+}
