@@ -20,6 +20,8 @@ internal static class Dates
     public static WorkingCalendar MartialLaw(params CalendarDay[] extra) =>
         new(HolidaysFrom2026To2028().Concat(extra), holidaysAreDaysOff: false);
 
+    public static DeadlinePolicy Policy(WorkingCalendar? calendar = null) => new(calendar ?? Peacetime());
+
     private static IEnumerable<CalendarDay> HolidaysFrom2026To2028() =>
         Enumerable.Range(2026, 3).SelectMany(WorkingCalendar.UkrainianHolidays);
 }
