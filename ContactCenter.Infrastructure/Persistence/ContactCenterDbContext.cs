@@ -1,0 +1,90 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Classification;
+using ContactCenter.Domain.Deadlines;
+using ContactCenter.Domain.Intake;
+using ContactCenter.Domain.Organisation;
+using ContactCenter.Domain.RepairWorks;
+using ContactCenter.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of the system. Each database provider has a subclass with its own migrations
+/// (EF Core, "Migrations with multiple providers"); code always works with this base type.
+/// </summary>
+public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
+{
+    protected ContactCenterDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<Direction> Directions => Set<Direction>();
+
+    public DbSet<Executor> Executors => Set<Executor>();
+
+    public DbSet<Territory> Territories => Set<Territory>();
+
+    public DbSet<ClassifierSection> ClassifierSections => Set<ClassifierSection>();
+
+    public DbSet<ClassifierProblem> ClassifierProblems => Set<ClassifierProblem>();
+
+    public DbSet<RepairWork> RepairWorks => Set<RepairWork>();
+
+    public DbSet<ApplicantBlock> ApplicantBlocks => Set<ApplicantBlock>();
+
+    public DbSet<RegistrationRefusal> RegistrationRefusals => Set<RegistrationRefusal>();
+
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ContactCenterDbContext).Assembly);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    Postgres,
+}
+
+/// <summary>A day of the working calendar (days off, holidays, transferred working days): data, not code.</summary>
+public sealed class CalendarDayRow
+{
+    public DateOnly Date { get; set; }
+
+    public CalendarDayKind Kind { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+}
+
+/// <summary>A setting the administrator changes at run time (at-risk window, blocked mail domains, working hours…).</summary>
+public sealed class Setting
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string Value { get; set; } = string.Empty;
+}
+
+/// <summary>The last registration number given in a year; the row is locked while a number is taken.</summary>
+public sealed class RegistrationCounter
+{
+    public int Year { get; set; }
+
+    public long LastSequence { get; set; }
+}

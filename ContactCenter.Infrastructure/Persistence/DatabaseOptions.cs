@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace ContactCenter.Infrastructure.Persistence;
+
+/// <summary>Which database and where, from configuration: <c>Database:Provider</c> and <c>ConnectionStrings:ContactCenter</c>.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "ContactCenter";
+    public const string DefaultSqliteFile = "data/contactcenter.db";
+
+    public static DatabaseOptions From(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration[ProviderKey];
+        var provider = string.IsNullOrWhiteSpace(providerText)
+            ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"{ProviderKey} must be Sqlite, SqlServer or Postgres, not '{providerText}'.");
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new DatabaseOptions(provider, SqliteConnectionString(connectionString, contentRoot));
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
+        }
+
+        return new DatabaseOptions(provider, connectionString);
+    }
+
+    /// <summary>The embedded default lives under data/ beside the content root unless configured otherwise.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // Writers wait for each other instead of failing at once (the driver retries while busy up to this many seconds).
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider switch
+    {
+        DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(typeof(DatabaseOptions).Assembly.FullName)),
+        DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o => o.EnableRetryOnFailure()),
+        DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown provider {Provider}."),
+    };
+}
