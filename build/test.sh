@@ -126,13 +126,15 @@ start_postgres() {
     useradd --system --user-group --home-dir /var/lib/postgresql --shell /usr/sbin/nologin postgres
   fi
 
-  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/contactcenter-pg.XXXXXX")"
+  # Under /tmp rather than $TMPDIR: the postgres user must be able to enter it, and the unix
+  # socket path must stay short (about 100 bytes at most).
+  PG_DIR="$(mktemp -d /tmp/contactcenter-pg.XXXXXX)"
   PG_DATA="$PG_DIR/data"
   mkdir -p "$PG_DIR/socket"
   if [[ "$(id -u)" -eq 0 ]]; then chown -R postgres: "$PG_DIR"; fi
 
   local locale=C
-  if locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then locale=C.UTF-8; fi
+  if grep -qiE '^c\.utf-?8$' <(locale -a 2>/dev/null); then locale=C.UTF-8; fi
 
   log "initdb ($locale, UTF8) in $PG_DATA"
   as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust --encoding=UTF8 \
