@@ -42,6 +42,11 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.Property(a => a.Result).HasConversion<string>().HasMaxLength(40);
         b.Property(a => a.DepartmentControlReason).HasConversion<string>().HasMaxLength(30);
 
+        // The card always points at real reference data; reference data is deactivated, never deleted.
+        b.HasOne<ContactCenter.Domain.Organisation.Executor>().WithMany().HasForeignKey(a => a.ExecutorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ContactCenter.Domain.Organisation.Direction>().WithMany().HasForeignKey(a => a.DirectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ContactCenter.Domain.Classification.ClassifierProblem>().WithMany().HasForeignKey(a => a.ProblemId).OnDelete(DeleteBehavior.Restrict);
+
         // Design decision 4 and scale-notes.md: the indexes the hot screens need.
         b.HasIndex(a => a.Number).IsUnique();
         b.HasIndex(a => new { a.NumberYear, a.NumberSequence }).IsUnique();

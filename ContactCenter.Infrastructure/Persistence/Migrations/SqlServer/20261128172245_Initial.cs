@@ -12,68 +12,6 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Appeals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    NumberYear = table.Column<int>(type: "int", nullable: false),
-                    NumberSequence = table.Column<long>(type: "bigint", nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Sign = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Surname = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Patronymic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ResidenceAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    OtherContact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Privilege = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IsPrivileged = table.Column<bool>(type: "bit", nullable: false),
-                    AuthorCategory = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IsConfidential = table.Column<bool>(type: "bit", nullable: false),
-                    Essence = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProblemAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    ProblemAddressKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TerritoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Latitude = table.Column<double>(type: "float", nullable: true),
-                    Longitude = table.Column<double>(type: "float", nullable: true),
-                    ComplainedAboutExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DirectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RegisteredById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    RegisteredByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    InitialDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    MaxDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExtensionCount = table.Column<int>(type: "int", nullable: false),
-                    SerPlanIncludedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SerPlanName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Resolution = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ReturnCount = table.Column<int>(type: "int", nullable: false),
-                    OnDepartmentControl = table.Column<bool>(type: "bit", nullable: false),
-                    DepartmentControlReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    RepeatOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RepeatOfNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    MayBeLeftWithoutConsideration = table.Column<bool>(type: "bit", nullable: false),
-                    ConfirmedByApplicant = table.Column<bool>(type: "bit", nullable: true),
-                    ApplicantAnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    OverdueMarkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompetentBody = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Appeals", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApplicantBlocks",
                 columns: table => new
                 {
@@ -268,6 +206,269 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Executors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ShortName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    DirectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeadName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    HeadEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Executors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Executors_Directions_DirectionId",
+                        column: x => x.DirectionId,
+                        principalTable: "Directions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassifierProblems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DefaultExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NeedsAdditionalStudy = table.Column<bool>(type: "bit", nullable: false),
+                    Keywords = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    TermUnit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TermValue = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassifierProblems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassifierProblems_ClassifierSections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "ClassifierSections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClassifierProblems_Executors_DefaultExecutorId",
+                        column: x => x.DefaultExecutorId,
+                        principalTable: "Executors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Appeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    NumberYear = table.Column<int>(type: "int", nullable: false),
+                    NumberSequence = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Sign = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Surname = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Patronymic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ResidenceAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    OtherContact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Privilege = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsPrivileged = table.Column<bool>(type: "bit", nullable: false),
+                    AuthorCategory = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsConfidential = table.Column<bool>(type: "bit", nullable: false),
+                    Essence = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemAddress = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ProblemAddressKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TerritoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Latitude = table.Column<double>(type: "float", nullable: true),
+                    Longitude = table.Column<double>(type: "float", nullable: true),
+                    ComplainedAboutExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DirectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RegisteredById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RegisteredByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InitialDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    MaxDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExtensionCount = table.Column<int>(type: "int", nullable: false),
+                    SerPlanIncludedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SerPlanName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Result = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReturnCount = table.Column<int>(type: "int", nullable: false),
+                    OnDepartmentControl = table.Column<bool>(type: "bit", nullable: false),
+                    DepartmentControlReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    RepeatOfId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RepeatOfNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    MayBeLeftWithoutConsideration = table.Column<bool>(type: "bit", nullable: false),
+                    ConfirmedByApplicant = table.Column<bool>(type: "bit", nullable: true),
+                    ApplicantAnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OverdueMarkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompetentBody = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals_ClassifierProblems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "ClassifierProblems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals_Directions_DirectionId",
+                        column: x => x.DirectionId,
+                        principalTable: "Directions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals_Executors_ExecutorId",
+                        column: x => x.ExecutorId,
+                        principalTable: "Executors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassifierRoutes",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassifierRoutes", x => new { x.ProblemId, x.TerritoryId });
+                    table.ForeignKey(
+                        name: "FK_ClassifierRoutes_ClassifierProblems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "ClassifierProblems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppealAttachments",
                 columns: table => new
                 {
@@ -438,189 +639,6 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_TimelineEntries_Appeals_AppealId",
                         column: x => x.AppealId,
                         principalTable: "Appeals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetRoleClaims",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
-                        column: x => x.RoleId,
-                        principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserClaims",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserLogins",
-                columns: table => new
-                {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserRoles",
-                columns: table => new
-                {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
-                        column: x => x.RoleId,
-                        principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserTokens",
-                columns: table => new
-                {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Executors",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    ShortName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    DirectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeadName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    HeadEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Executors", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Executors_Directions_DirectionId",
-                        column: x => x.DirectionId,
-                        principalTable: "Directions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ClassifierProblems",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DefaultExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    NeedsAdditionalStudy = table.Column<bool>(type: "bit", nullable: false),
-                    Keywords = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    TermUnit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    TermValue = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ClassifierProblems", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClassifierProblems_ClassifierSections_SectionId",
-                        column: x => x.SectionId,
-                        principalTable: "ClassifierSections",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ClassifierProblems_Executors_DefaultExecutorId",
-                        column: x => x.DefaultExecutorId,
-                        principalTable: "Executors",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ClassifierRoutes",
-                columns: table => new
-                {
-                    TerritoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExecutorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ClassifierRoutes", x => new { x.ProblemId, x.TerritoryId });
-                    table.ForeignKey(
-                        name: "FK_ClassifierRoutes_ClassifierProblems_ProblemId",
-                        column: x => x.ProblemId,
-                        principalTable: "ClassifierProblems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -892,10 +910,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "ClassifierProblems");
+                name: "Appeals");
 
             migrationBuilder.DropTable(
-                name: "Appeals");
+                name: "ClassifierProblems");
 
             migrationBuilder.DropTable(
                 name: "ClassifierSections");

@@ -12,68 +12,6 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Appeals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    NumberYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    NumberSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Sign = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Surname = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Patronymic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ResidenceAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    OtherContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Privilege = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsPrivileged = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AuthorCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsConfidential = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Essence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProblemAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ProblemAddressKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    ComplainedAboutExecutorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ExecutorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DirectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegisteredById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RegisteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    InitialDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MaxDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExtensionCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SerPlanIncludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SerPlanName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnDepartmentControl = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DepartmentControlReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RepeatOfNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    MayBeLeftWithoutConsideration = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConfirmedByApplicant = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ApplicantAnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverdueMarkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompetentBody = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Appeals", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ApplicantBlocks",
                 columns: table => new
                 {
@@ -268,6 +206,269 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Executors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DirectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeadEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Executors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Executors_Directions_DirectionId",
+                        column: x => x.DirectionId,
+                        principalTable: "Directions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassifierProblems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DefaultExecutorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NeedsAdditionalStudy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TermUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TermValue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassifierProblems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClassifierProblems_ClassifierSections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "ClassifierSections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClassifierProblems_Executors_DefaultExecutorId",
+                        column: x => x.DefaultExecutorId,
+                        principalTable: "Executors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Appeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    NumberYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    NumberSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sign = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Surname = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Patronymic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ResidenceAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    OtherContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Privilege = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsPrivileged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorCategory = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsConfidential = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Essence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProblemAddressKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    ComplainedAboutExecutorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExecutorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RegisteredById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RegisteredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InitialDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MaxDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExtensionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SerPlanIncludedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SerPlanName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnDepartmentControl = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DepartmentControlReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepeatOfNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    MayBeLeftWithoutConsideration = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfirmedByApplicant = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ApplicantAnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueMarkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompetentBody = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appeals_ClassifierProblems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "ClassifierProblems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals_Directions_DirectionId",
+                        column: x => x.DirectionId,
+                        principalTable: "Directions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appeals_Executors_ExecutorId",
+                        column: x => x.ExecutorId,
+                        principalTable: "Executors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClassifierRoutes",
+                columns: table => new
+                {
+                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExecutorId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClassifierRoutes", x => new { x.ProblemId, x.TerritoryId });
+                    table.ForeignKey(
+                        name: "FK_ClassifierRoutes_ClassifierProblems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "ClassifierProblems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AppealAttachments",
                 columns: table => new
                 {
@@ -438,189 +639,6 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_TimelineEntries_Appeals_AppealId",
                         column: x => x.AppealId,
                         principalTable: "Appeals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetRoleClaims",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
-                        column: x => x.RoleId,
-                        principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserClaims",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserLogins",
-                columns: table => new
-                {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserRoles",
-                columns: table => new
-                {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
-                        column: x => x.RoleId,
-                        principalTable: "AspNetRoles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AspNetUserTokens",
-                columns: table => new
-                {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
-                    table.ForeignKey(
-                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
-                        column: x => x.UserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Executors",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DirectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeadName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HeadEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Executors", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Executors_Directions_DirectionId",
-                        column: x => x.DirectionId,
-                        principalTable: "Directions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ClassifierProblems",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DefaultExecutorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NeedsAdditionalStudy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TermUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    TermValue = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ClassifierProblems", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClassifierProblems_ClassifierSections_SectionId",
-                        column: x => x.SectionId,
-                        principalTable: "ClassifierSections",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_ClassifierProblems_Executors_DefaultExecutorId",
-                        column: x => x.DefaultExecutorId,
-                        principalTable: "Executors",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ClassifierRoutes",
-                columns: table => new
-                {
-                    TerritoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExecutorId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ClassifierRoutes", x => new { x.ProblemId, x.TerritoryId });
-                    table.ForeignKey(
-                        name: "FK_ClassifierRoutes_ClassifierProblems_ProblemId",
-                        column: x => x.ProblemId,
-                        principalTable: "ClassifierProblems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -889,10 +907,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "ClassifierProblems");
+                name: "Appeals");
 
             migrationBuilder.DropTable(
-                name: "Appeals");
+                name: "ClassifierProblems");
 
             migrationBuilder.DropTable(
                 name: "ClassifierSections");

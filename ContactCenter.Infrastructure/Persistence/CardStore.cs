@@ -1,0 +1,71 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Infrastructure.Persistence;
+
+public static class PersistenceErrors
+{
+    /// <summary>The second of two concurrent edits: told, and nothing of the first is lost.</summary>
+    public static readonly Error Conflict = new(
+        "Persistence.Conflict",
+        "Картку щойно змінив інший користувач. Ваші зміни не збережено: оновіть картку, перегляньте зміни та повторіть дію.");
+}
+
+/// <summary>Saving cards: the two things the database, not the domain, must guarantee.</summary>
+public static class CardStore
+{
+    /// <summary>
+    /// Saves a newly registered card with the next registration number of its (Kyiv-local) year in one transaction:
+    /// either the card exists with a unique number, or neither does (§2.2: the number is given to the applicant only
+    /// after registration is complete).
+    /// </summary>
+    public static async Task<RegistrationNumber> SaveNewAsync(ContactCenterDbContext db, Appeal appeal, DeadlinePolicy policy, CancellationToken cancellationToken = default)
+    {
+        var year = policy.LocalDate(appeal.RegisteredAt).Year;
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var number = await RegistrationNumbers.NextAsync(db, year, ct);
+            var assigned = appeal.AssignNumber(number);
+            if (assigned.IsFailure)
+            {
+                throw new InvalidOperationException(assigned.Error.Message);
+            }
+
+            db.Appeals.Add(appeal);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return number;
+        }, cancellationToken);
+    }
+
+    /// <summary>Saves changes to loaded cards; a concurrent edit of the same card gives <see cref="PersistenceErrors.Conflict"/>.</summary>
+    public static async Task<Result> SaveChangesAsync(ContactCenterDbContext db, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PersistenceErrors.Conflict;
+        }
+    }
+
+    /// <summary>Loads a card with everything the card page and the transitions need.</summary>
+    public static Task<Appeal?> LoadAsync(ContactCenterDbContext db, string registrationNumber, CancellationToken cancellationToken = default) =>
+        db.Appeals
+            .Include(a => a.Timeline)
+            .Include(a => a.Performers)
+            .Include(a => a.Attachments)
+            .Include(a => a.Requests)
+            .Include(a => a.DueDates)
+            .Include(a => a.Redirects)
+            .Include(a => a.Checks)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Number == registrationNumber, cancellationToken);
+}
