@@ -116,7 +116,9 @@ public static class PhoneNumber
             _ => string.Empty,
         };
 
-        return digits.Length == 12 ? "+" + digits : null;
+        // After the country code 380 comes a two-digit operator or area code that never starts with 0: "+3800…" is a
+        // mistyped local number (a digit short), not a Ukrainian number.
+        return digits.Length == 12 && digits[3] != '0' ? "+" + digits : null;
     }
 }
 

@@ -127,7 +127,9 @@ public sealed class IntakeScreen
             return IntakeErrors.ApplicantBlocked;
         }
 
-        if (applicant.Email is { } email && IsBlockedDomain(email))
+        // §2.1 refuses appeals that came from such addresses: the web form and the API, not a call in which the
+        // applicant mentions an e-mail among the contacts.
+        if (channel is Channel.Web or Channel.Api && applicant.Email is { } email && IsBlockedDomain(email))
         {
             return IntakeErrors.MailDomainBlocked;
         }
