@@ -202,6 +202,7 @@ public sealed partial class Appeal
             return AppealErrors.DecisionReasonRequired;
         }
 
+        CloseAllPendingRequests(actor, now, "Питання не належить до компетенції ради");
         MoveTo(AppealStatus.ToBeForwarded, actor, now, TimelineKind.MarkedOutsideCompetence, $"Питання не належить до компетенції ради: {note.Trim()}");
         ChangeDueAt(actor, now, policy.ForwardingDueAt(RegisteredAt), "Строк пересилання за належністю — 5 днів (ст. 7 Закону)");
         return Common.Result.Success();
@@ -314,6 +315,7 @@ public sealed partial class Appeal
             return AppealErrors.DecisionReasonRequired;
         }
 
+        CloseAllPendingRequests(actor, now, "Звернення залишено без розгляду");
         Result = AppealResult.LeftWithoutConsideration;
         Resolution = reason.Trim();
         ClosedAt = now;

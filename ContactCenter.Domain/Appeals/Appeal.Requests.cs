@@ -92,6 +92,11 @@ public sealed partial class Appeal
             return found.Error;
         }
 
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return AppealErrors.DecisionReasonRequired;
+        }
+
         if (RedirectError(newExecutor) is { } error)
         {
             return error;
@@ -148,6 +153,15 @@ public sealed partial class Appeal
             : null;
     }
 
+    /// <summary>When a card leaves the executor, nothing the executor asked for can stay waiting for a decision.</summary>
+    private void CloseAllPendingRequests(Actor actor, DateTimeOffset now, string reason)
+    {
+        foreach (var pending in requests.Where(r => r.State == RequestState.Pending))
+        {
+            pending.Decide(false, actor, now, reason);
+        }
+    }
+
     private void MoveToExecutor(Actor actor, DateTimeOffset now, Executor newExecutor, string reason)
     {
         var previous = ExecutorId;
@@ -157,10 +171,7 @@ public sealed partial class Appeal
 
         // The new executor appoints its own people and starts from "registered"; the legal term still runs from receipt.
         performers.Clear();
-        foreach (var pending in requests.Where(r => r.State == RequestState.Pending))
-        {
-            pending.Decide(false, actor, now, "Картку переадресовано");
-        }
+        CloseAllPendingRequests(actor, now, "Картку переадресовано");
 
         var oldStatus = Status;
         ChangeStatus(AppealStatus.Registered);
@@ -179,6 +190,11 @@ public sealed partial class Appeal
     /// </summary>
     public Result<Guid> RequestExtension(Actor actor, DateTimeOffset now, string justification, DateTimeOffset proposedDueAt, IReadOnlyCollection<Guid> proof)
     {
+        if ((CheckExecutorSide(actor) ?? CheckWithExecutor()) is { } refused)
+        {
+            return refused;
+        }
+
         if (proposedDueAt <= DueAt)
         {
             return AppealErrors.ExtensionNotLater;
@@ -281,6 +297,11 @@ public sealed partial class Appeal
     /// <summary>§3.3: a request to include the appeal in the SER plans when the work needs budget funding and long-term planning.</summary>
     public Result<Guid> RequestPlanInclusion(Actor actor, DateTimeOffset now, string justification, IReadOnlyCollection<Guid> proof)
     {
+        if ((CheckExecutorSide(actor) ?? CheckWithExecutor()) is { } refused)
+        {
+            return refused;
+        }
+
         if (IsInSerPlan)
         {
             return AppealErrors.AlreadyInSerPlan;
