@@ -212,7 +212,7 @@ public sealed partial class Appeal
         }
 
         submitted.Value.ProposedDueAt = proposedDueAt;
-        Record(actor, now, TimelineKind.RequestSubmitted, $"Запит на додатковий контроль до {proposedDueAt:O}: {justification.Trim()}", null, AppealNames.Of(RequestKind.Extension));
+        Record(actor, now, TimelineKind.RequestSubmitted, $"Запит на додатковий контроль до {KyivTime.Format(proposedDueAt)}: {justification.Trim()}", null, AppealNames.Of(RequestKind.Extension));
         Raise(AppealChangeKind.RequestSubmitted, now);
         return submitted.Value.Id;
     }
@@ -270,7 +270,7 @@ public sealed partial class Appeal
         var text = $"Надано додатковий контроль: {reason.Trim()}";
         if (breached && mayor is not null)
         {
-            text += $". З відома міського голови ({mayor.MayorName}, {mayor.AcknowledgedAt:O}){(string.IsNullOrWhiteSpace(mayor.Note) ? string.Empty : ": " + mayor.Note)}";
+            text += $". З відома міського голови ({mayor.MayorName}, {KyivTime.Format(mayor.AcknowledgedAt)}){(string.IsNullOrWhiteSpace(mayor.Note) ? string.Empty : ": " + mayor.Note)}";
         }
 
         ChangeDueAt(actor, now, newDueAt, text);
@@ -290,7 +290,7 @@ public sealed partial class Appeal
             OverdueMarkedAt = null;
         }
 
-        Record(actor, now, TimelineKind.DueDateChanged, reason, old.ToString("O"), newDueAt.ToString("O"), isPublic: true);
+        Record(actor, now, TimelineKind.DueDateChanged, $"{reason}. Строк виконання: {KyivTime.Format(newDueAt)}", KyivTime.Format(old), KyivTime.Format(newDueAt), isPublic: true);
         Raise(AppealChangeKind.DeadlineChanged, now);
     }
 

@@ -136,7 +136,7 @@ public sealed partial class Appeal
         }
 
         OverdueMarkedAt = now;
-        Record(Actor.System, now, TimelineKind.Overdue, $"Строк виконання сплив {DueAt:O}", null, null);
+        Record(Actor.System, now, TimelineKind.Overdue, $"Строк виконання сплив {KyivTime.Format(DueAt)}", null, null);
         Raise(AppealChangeKind.Overdue, now);
         return true;
     }

@@ -79,3 +79,19 @@ public sealed record CardFacts(
     /// <summary>Included in SER plans at or before <paramref name="instant"/>.</summary>
     public bool IsInSerPlanAt(DateTimeOffset instant) => SerPlanIncludedAt is { } includedAt && includedAt <= instant;
 }
+
+/// <summary>Turns a card into the plain facts the compliance figures are computed from.</summary>
+public static class CardFactsMapping
+{
+    public static CardFacts ToFacts(this Appeals.Appeal appeal) => new(
+        appeal.Id,
+        appeal.Number ?? string.Empty,
+        appeal.ExecutorId,
+        appeal.DirectionId,
+        appeal.RegisteredAt,
+        appeal.ClosedAt,
+        appeal.DueDates.OrderBy(d => d.ChangedAt).Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
+        appeal.SerPlanIncludedAt,
+        appeal.Redirects.OrderBy(r => r.At).Select(r => new RedirectFact(r.At, r.FromExecutorId, r.ToExecutorId)).ToList(),
+        appeal.Sign == Appeals.AppealSign.Repeated);
+}

@@ -89,7 +89,7 @@ public sealed class AppealControlTests
 
         var marked = AssertMoved(result, appeal, before, TimelineKind.MarkedOutsideCompetence, Operator, At, AppealStatus.ToBeForwarded);
         Assert.Contains("Належить до компетенції ОВА", marked.Text);
-        AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, before.DueAt.ToString("O"), ForwardingDueAt.ToString("O"));
+        AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, KyivTime.Format(before.DueAt), KyivTime.Format(ForwardingDueAt));
         Assert.Equal(Policy.ForwardingDueAt(appeal.RegisteredAt), appeal.DueAt);
         Assert.Equal(ForwardingDueAt, appeal.DueAt);
         Assert.Equal(ForwardingDueAt, appeal.DueDates[^1].DueAt);
@@ -224,7 +224,7 @@ public sealed class AppealControlTests
 
         var entry = AssertMoved(result, appeal, before, TimelineKind.MarkedIncomplete, Operator, At, AppealStatus.ToBeReturned);
         Assert.Contains("Не вказано номер будинку", entry.Text);
-        AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, newValue: ReturnDueAt.ToString("O"));
+        AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, newValue: KyivTime.Format(ReturnDueAt));
         Assert.Equal(Policy.ReturnDueAt(appeal.RegisteredAt), appeal.DueAt);
         Assert.Equal(ReturnDueAt, appeal.DueAt);
         AssertRaised(appeal, AppealChangeKind.DeadlineChanged, At);

@@ -148,8 +148,11 @@ public sealed class AppealExtensionTests
 
         var result = appeal.ApproveExtension(Operator, At, requestId, newDueAt, "Обґрунтування прийнято");
 
-        var entry = AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, DueAt.ToString("O"), newDueAt.ToString("O"));
+        var entry = AssertRecorded(result, appeal, before, TimelineKind.DueDateChanged, Operator, At, KyivTime.Format(DueAt), KyivTime.Format(newDueAt));
         Assert.True(entry.IsPublic);
+        Assert.Equal("12.03.2026 23:59", entry.OldValue);
+        Assert.Equal("19.03.2026 23:59", entry.NewValue);
+        Assert.Contains("Строк виконання: 19.03.2026 23:59", entry.Text);
         Assert.DoesNotContain("міського голови", entry.Text);
         Assert.Equal(newDueAt, appeal.DueAt);
         Assert.Equal(DueAt, appeal.InitialDueAt);
