@@ -39,7 +39,8 @@ public enum Role
 /// <param name="Name">Display name recorded in the timeline as it was at the time.</param>
 /// <param name="Role">The role the action is taken in.</param>
 /// <param name="ExecutorId">For executors' people: the executor they belong to.</param>
-public sealed record Actor(string Id, string Name, Role Role, Guid? ExecutorId = null)
+/// <param name="DirectionIds">For deputies: the directions they curate.</param>
+public sealed record Actor(string Id, string Name, Role Role, Guid? ExecutorId = null, IReadOnlyList<Guid>? DirectionIds = null)
 {
     public static readonly Actor System = new("system", "Система", Role.System);
 
