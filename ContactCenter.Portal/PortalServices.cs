@@ -1,4 +1,10 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ContactCenter.Infrastructure.Identity;
+using ContactCenter.Portal.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -6,19 +12,49 @@ namespace ContactCenter.Portal;
 
 public static class PortalServices
 {
-    /// <summary>The Blazor Server portal: interactive server components, MudBlazor, Ukrainian culture.</summary>
+    /// <summary>The session of a signed-in person: sliding, ends after this much inactivity.</summary>
+    public static readonly TimeSpan SessionTimeout = TimeSpan.FromHours(8);
+
+    /// <summary>The Blazor Server portal: interactive server components, MudBlazor, Ukrainian culture, sign-in.</summary>
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
         var ukrainian = CultureInfo.GetCultureInfo("uk-UA");
         CultureInfo.DefaultThreadCurrentCulture = ukrainian;
         CultureInfo.DefaultThreadCurrentUICulture = ukrainian;
 
+        // Ukrainian text goes to the browser as text, not as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cc.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = SessionTimeout;
+            o.SlidingExpiration = true;
+        });
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        services.AddAuthorization();
+        services.AddScoped<CurrentUser>();
         return services;
     }
 }

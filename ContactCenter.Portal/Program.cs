@@ -2,6 +2,7 @@ using ContactCenter.Infrastructure;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Portal;
 using ContactCenter.Portal.Components;
+using ContactCenter.Portal.Features.Account;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,9 +23,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseRequestLocalization("uk-UA");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();
