@@ -55,6 +55,9 @@ public static class PortalServices
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.AddAuthorization();
         services.AddScoped<CurrentUser>();
+
+        // Use cases: one class each, opened on a fresh DbContext per call (design decision 3).
+        services.AddTransient<Features.Intake.RegisterAppeal>();
         return services;
     }
 }

@@ -1,0 +1,130 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Intake;
+using ContactCenter.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Portal.Features.Intake;
+
+/// <summary>What a phone operator, the web form or the Open311 API submits.</summary>
+public sealed record RegisterAppealCommand(
+    NewAppeal Appeal,
+    Guid ProblemId,
+    Guid? ExecutorOverrideId = null);
+
+/// <summary>A registered card, or every reason it was not registered (one per field where a form can show it).</summary>
+public sealed record RegisterAppealResult(string? RegistrationNumber, IReadOnlyList<Error> Errors, RepeatMatch? RepeatOf)
+{
+    public bool IsSuccess => RegistrationNumber is not null;
+}
+
+/// <summary>
+/// §2.2: registers a card — routes it from the classifier and the territory, sets the due date, screens blocked
+/// applicants and mail domains (§2.1, §2.5), links repeats (§4.1) — and gives the registration number.
+/// A screening refusal is recorded with its reason, and no card is created.
+/// </summary>
+public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, ILogger<RegisterAppeal> logger)
+{
+    public async Task<RegisterAppealResult> HandleAsync(RegisterAppealCommand command, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (!actor.IsDepartment && actor.Role != Role.System)
+        {
+            logger.LogWarning("Registration refused to {Actor} ({Role})", actor.Id, actor.Role);
+            return Failed(AppealErrors.NotDepartment);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var problem = await db.ClassifierProblems.FirstOrDefaultAsync(p => p.Id == command.ProblemId, cancellationToken);
+        if (problem is null)
+        {
+            return Failed(IntakeUseCaseErrors.ProblemRequired);
+        }
+
+        // §2.2: the executor follows from the classifier and the territory unless the Department chose another.
+        var executorId = command.ExecutorOverrideId is { } chosen && actor.IsDepartment
+            ? chosen
+            : problem.RouteFor(command.Appeal.TerritoryId);
+        var executor = await db.Executors.FirstOrDefaultAsync(e => e.Id == executorId, cancellationToken);
+        if (executor is null)
+        {
+            return Failed(IntakeUseCaseErrors.ExecutorMissing);
+        }
+
+        var errors = Appeal.ValidateRegistration(command.Appeal, problem, executor);
+        if (errors.Count > 0)
+        {
+            return new RegisterAppealResult(null, errors, null);
+        }
+
+        var applicant = command.Appeal.Applicant.Normalized();
+        var screen = await LoadScreenAsync(db, applicant, cancellationToken);
+        var repeat = await FindRepeatAsync(db, applicant, problem.Id, command.Appeal.ProblemAddress, now, cancellationToken);
+        var policy = await WorkingCalendarStore.GetPolicyAsync(db, cancellationToken);
+
+        var registered = Appeal.Register(command.Appeal, problem, executor, policy, screen, repeat, actor, now);
+        if (registered.IsFailure)
+        {
+            await RecordRefusalAsync(db, registered.Error, command.Appeal, applicant, now, actor, cancellationToken);
+            return Failed(registered.Error);
+        }
+
+        var number = await CardStore.SaveNewAsync(db, registered.Value, policy, cancellationToken);
+        logger.LogInformation("Registered {Number} ({Channel}) for executor {Executor}", number, command.Appeal.Channel, executor.Id);
+        return new RegisterAppealResult(number.ToString(), [], repeat);
+    }
+
+    private static RegisterAppealResult Failed(Error error) => new(null, [error], null);
+
+    private static async Task<IntakeScreen> LoadScreenAsync(ContactCenterDbContext db, Applicant applicant, CancellationToken cancellationToken)
+    {
+        var phone = applicant.Phone;
+        var email = applicant.Email;
+        var blocks = await db.ApplicantBlocks.AsNoTracking()
+            .Where(b => b.LiftedAt == null && ((phone != null && b.Phone == phone) || (email != null && b.Email == email)))
+            .ToListAsync(cancellationToken);
+        var domains = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.BlockedMailDomainsKey, cancellationToken) ?? string.Empty;
+        return new IntakeScreen(blocks, domains.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static async Task<RepeatMatch?> FindRepeatAsync(ContactCenterDbContext db, Applicant applicant, Guid problemId, string address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (applicant.Phone is null && applicant.Email is null)
+        {
+            return null;
+        }
+
+        var windowText = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.RepeatWindowDaysKey, cancellationToken);
+        var window = int.TryParse(windowText, out var days) && days > 0 ? TimeSpan.FromDays(days) : RepeatDetector.DefaultWindow;
+        var since = now - window;
+        var phone = applicant.Phone;
+        var email = applicant.Email;
+        var candidates = await db.Appeals.AsNoTracking()
+            .Where(a => a.ProblemId == problemId && a.RegisteredAt >= since && ((phone != null && a.Phone == phone) || (email != null && a.Email == email)))
+            .Select(a => new PriorAppeal(a.Id, a.Number!, a.ProblemId, a.ProblemAddressKey, a.Phone, a.Email, a.RegisteredAt, a.Status, a.Result))
+            .ToListAsync(cancellationToken);
+        return RepeatDetector.Find(applicant, problemId, address, candidates, now, window);
+    }
+
+    private async Task RecordRefusalAsync(ContactCenterDbContext db, Error error, NewAppeal data, Applicant applicant, DateTimeOffset now, Actor actor, CancellationToken cancellationToken)
+    {
+        if (RegistrationRefusal.ReasonFor(error) is not { } reason)
+        {
+            return;
+        }
+
+        var refusal = RegistrationRefusal.Create(actor.IsDepartment ? actor : Actor.System, now, data.Channel, reason, error.Message, applicant.Phone, applicant.Email, applicant.FullName);
+        if (refusal.IsSuccess)
+        {
+            db.RegistrationRefusals.Add(refusal.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Registration refused ({Reason}) on {Channel}", reason, data.Channel);
+        }
+    }
+}
+
+public static class IntakeUseCaseErrors
+{
+    public static readonly Error ProblemRequired = new("Intake.ProblemRequired", "Оберіть питання (проблему) з класифікатора.");
+    public static readonly Error ExecutorMissing = new("Intake.ExecutorMissing", "Для цього питання не визначено виконавця: зверніться до адміністратора класифікатора.");
+}
