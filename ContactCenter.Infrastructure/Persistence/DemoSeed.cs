@@ -62,6 +62,7 @@ public static class DemoSeed
             EndAt = now,
             CardsPerYear = CardsPerYear,
             RandomSeed = 360,
+            EnsureEveryStatus = true,
             Actors = new HistoryActors(new Actor(people.Operator.Id, people.Operator.FullName, Role.Operator), people.Mayor.FullName, staff),
         };
         db.ChangeTracker.Clear();

@@ -26,6 +26,12 @@ public sealed class GeneratorOptions
     /// <summary>Cards per <c>SaveChanges</c>.</summary>
     public int BatchSize { get; init; } = 2_000;
 
+    /// <summary>
+    /// For demonstrations: the last days of the history also hold a web appeal waiting to be returned to its author and
+    /// one waiting to be forwarded, states too short-lived to be sure to appear by chance.
+    /// </summary>
+    public bool EnsureEveryStatus { get; init; }
+
     /// <summary>Who acts on the cards; synthetic actors when not given.</summary>
     public HistoryActors? Actors { get; init; }
 }

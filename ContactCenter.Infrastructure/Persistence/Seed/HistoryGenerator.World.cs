@@ -121,10 +121,10 @@ public static partial class HistoryGenerator
             }
         }
 
-        public Appeal Play(Random random, DateTimeOffset at, Channel channel, DateTimeOffset end)
+        public Appeal Play(Random random, DateTimeOffset at, Channel channel, DateTimeOffset end, Showcase showcase)
         {
             var appeal = Register(random, at, channel);
-            new CardLife(this, random, appeal, end).Run();
+            new CardLife(this, random, appeal, end, showcase).Run();
             return appeal;
         }
 
@@ -222,7 +222,7 @@ public static partial class HistoryGenerator
         private sealed record Recent(Guid Id, string Number, Guid ProblemId, string Address, Guid? TerritoryId, Applicant Applicant, string Essence, DateTimeOffset RegisteredAt, DateTimeOffset? ClosedAt, AppealStatus Status, AppealResult? Result);
 
         /// <summary>One card from registration to wherever it is at the end of the history.</summary>
-        private sealed class CardLife(World world, Random random, Appeal appeal, DateTimeOffset end)
+        private sealed class CardLife(World world, Random random, Appeal appeal, DateTimeOffset end, Showcase showcase)
         {
             private readonly Actor department = world.department;
             private readonly DeadlinePolicy policy = world.policy;
@@ -240,6 +240,21 @@ public static partial class HistoryGenerator
             private void Live()
             {
                 var code = world.problems.First(p => p.Id == appeal.ProblemId).Code;
+                var mayBeForeign = code.StartsWith("14.", StringComparison.Ordinal) || code.StartsWith("08.", StringComparison.Ordinal);
+                if (showcase == Showcase.AwaitingReturn || (showcase == Showcase.AwaitingForwarding && mayBeForeign))
+                {
+                    if (Advance(0.5, 6, office: true))
+                    {
+                        Check(
+                            showcase == Showcase.AwaitingReturn
+                                ? appeal.MarkIncomplete(department, t, policy, "не зазначено місце проживання заявника")
+                                : appeal.MarkOutsideCompetence(department, t, policy, "питання належить до повноважень іншого органу"),
+                            "showcase");
+                    }
+
+                    return;
+                }
+
                 if (code == PyriatynClassifier.OutsideCompetenceCode || random.Next(1000) < 6)
                 {
                     OutsideCompetence();

@@ -67,6 +67,9 @@ public static partial class HistoryGenerator
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var batch = new List<Appeal>(options.BatchSize);
         var stats = new Stats();
+        var showcaseFrom = options.EnsureEveryStatus ? end.AddDays(-3) : DateTimeOffset.MaxValue;
+        var waitingReturn = false;
+        var waitingForward = false;
         try
         {
             for (var day = policy.LocalDate(start); day <= policy.LocalDate(end); day = day.AddDays(1))
@@ -74,7 +77,13 @@ public static partial class HistoryGenerator
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var at in RegistrationTimes(random, policy, day, perWorkingDay, start, end))
                 {
-                    var appeal = world.Play(random, at.Time, at.Channel, end);
+                    var showcase = at.Time < showcaseFrom ? Showcase.None
+                        : !waitingReturn && at.Channel == Channel.Web ? Showcase.AwaitingReturn
+                        : !waitingForward && at.Channel == Channel.Phone ? Showcase.AwaitingForwarding
+                        : Showcase.None;
+                    var appeal = world.Play(random, at.Time, at.Channel, end, showcase);
+                    waitingReturn |= appeal.Status == AppealStatus.ToBeReturned;
+                    waitingForward |= appeal.Status == AppealStatus.ToBeForwarded;
                     var year = policy.LocalDate(appeal.RegisteredAt).Year;
                     var sequence = counters.GetValueOrDefault(year) + 1;
                     counters[year] = sequence;
@@ -239,6 +248,13 @@ public static partial class HistoryGenerator
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    private enum Showcase
+    {
+        None,
+        AwaitingReturn,
+        AwaitingForwarding,
     }
 
     private sealed class Stats
