@@ -229,6 +229,9 @@ public static partial class HistoryGenerator
             private ExecutorStaff staff = world.StaffOf(appeal.ExecutorId);
             private DateTimeOffset t = appeal.RegisteredAt;
 
+            /// <summary>A term of a few days, where hours of waiting matter.</summary>
+            private bool Quick => appeal.InitialDueAt - appeal.RegisteredAt < TimeSpan.FromDays(4);
+
             private bool Urgent => appeal.DueAt - appeal.RegisteredAt < TimeSpan.FromDays(1) && appeal.InitialDueAt == appeal.DueAt;
 
             public void Run()
@@ -287,7 +290,7 @@ public static partial class HistoryGenerator
                     return;
                 }
 
-                if (random.Next(100) < 5 && !Redirect())
+                if (random.Next(100) < (Urgent ? 1 : 4) && !Redirect())
                 {
                     return;
                 }
@@ -313,17 +316,17 @@ public static partial class HistoryGenerator
                         return;
                     }
                 }
-                else if (fate < 215)
+                else if (fate < 160)
                 {
                     resolveAt = appeal.DueAt + (Urgent ? TimeSpan.FromMinutes(random.Next(30, 12 * 60)) : TimeSpan.FromHours(random.Next(8, 10 * 24)));
                 }
-                else if (fate < 230)
+                else if (fate < 170)
                 {
                     resolveAt = appeal.DueAt + TimeSpan.FromDays(random.Next(15, 60));
                 }
                 else
                 {
-                    resolveAt = appeal.RegisteredAt + (window * (Urgent ? 0.3 + (0.6 * random.NextDouble()) : 0.1 + (0.75 * random.NextDouble())));
+                    resolveAt = appeal.RegisteredAt + (window * (Urgent ? 0.35 + (0.4 * random.NextDouble()) : 0.1 + (0.55 * random.NextDouble())));
                 }
 
                 Resolve(resolveAt);
@@ -365,7 +368,7 @@ public static partial class HistoryGenerator
 
             private bool Take()
             {
-                var ok = Urgent ? AdvanceMinutes(5, 90) : Advance(0.2, 20, office: true);
+                var ok = Urgent ? AdvanceMinutes(5, 30) : Advance(0.2, Quick ? 4 : 20, office: true);
                 if (!ok)
                 {
                     return false;
@@ -380,7 +383,7 @@ public static partial class HistoryGenerator
                     Check(appeal.TakeIntoWork(staff.Responsible, t), "take");
                 }
 
-                if (random.Next(100) < 60 && AdvanceMinutes(10, Urgent ? 40 : 600))
+                if (random.Next(100) < 60 && AdvanceMinutes(5, Urgent ? 20 : 600))
                 {
                     Check(appeal.AddComment(staff.Responsible, t, DemoPeople.Pick(random, Urgent ? Texts.UrgentProgress : Texts.Progress), isPublic: random.Next(100) < 40), "comment");
                 }
@@ -472,7 +475,7 @@ public static partial class HistoryGenerator
             {
                 for (var round = 0; round < 3; round++)
                 {
-                    if (random.Next(100) < 50 && resolveAt - t > TimeSpan.FromHours(6))
+                    if (random.Next(100) < 75 && resolveAt - t > TimeSpan.FromHours(2))
                     {
                         var middle = t + ((resolveAt - t) / 2);
                         if (!MoveTo(middle, office: !Urgent))
@@ -508,7 +511,9 @@ public static partial class HistoryGenerator
                     });
                     Check(appeal.ProposeClosure(staff.Responsible, t, report, result, proof), "proposal");
 
-                    if (!Advance(0.5, 26, office: true))
+                    // The Department closes within hours; urgent cards are closed by the operator on duty.
+                    var decided = Urgent && random.Next(100) < 92 ? AdvanceMinutes(10, 40) : Advance(0.3, Quick ? 3 : 8, office: true);
+                    if (!decided)
                     {
                         return;
                     }
