@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ContactCenter.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,10 +56,11 @@ public sealed class DatabaseInitializer(
         if (seedDemo)
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
             var seeded = await DemoSeed.SeedAsync(db, users, clock.GetUtcNow(), cancellationToken);
             if (seeded)
             {
-                logger.LogInformation("Demo data created");
+                logger.LogInformation("Demo data created in {Seconds:F1} s", Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
         else

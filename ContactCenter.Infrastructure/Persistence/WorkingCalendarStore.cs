@@ -13,6 +13,7 @@ public sealed class WorkingCalendarStore(IDbContextFactory<ContactCenterDbContex
     public const string AtRiskHoursKey = "Deadlines:AtRiskHours";
     public const string BlockedMailDomainsKey = "Intake:BlockedMailDomains";
     public const string RepeatWindowDaysKey = "Intake:RepeatWindowDays";
+    public const string ReportsTimeZoneKey = "Reports:TimeZone";
 
     public async Task<DeadlinePolicy> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
