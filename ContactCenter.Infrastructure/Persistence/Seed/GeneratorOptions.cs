@@ -21,7 +21,7 @@ public sealed class GeneratorOptions
     public int RandomSeed { get; init; } = 360;
 
     /// <summary>"Now": the history ends here, and no transition is dated after it.</summary>
-    public DateTimeOffset EndAt { get; init; } = DateTimeOffset.UtcNow;
+    public required DateTimeOffset EndAt { get; init; }
 
     /// <summary>Cards per <c>SaveChanges</c>.</summary>
     public int BatchSize { get; init; } = 2_000;

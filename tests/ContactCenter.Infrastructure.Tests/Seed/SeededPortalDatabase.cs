@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ContactCenter.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,17 +17,13 @@ public sealed class SeededPortalDatabase : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = null!;
 
-    public TimeSpan SeedTime { get; private set; }
-
     public IDbContextFactory<ContactCenterDbContext> Factory => Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>();
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(folder);
         Services = Build(folder, "demo.db", Now);
-        var watch = Stopwatch.StartNew();
         await InitializeDatabaseAsync(Services);
-        SeedTime = watch.Elapsed;
     }
 
     public static ServiceProvider Build(string folder, string file, DateTimeOffset now)
