@@ -55,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ContactCenterDbContext CreateContext() => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteContactCenterDbContext(
-            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).Options),
+            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance).Options),
         DatabaseProvider.Postgres => new PostgresContactCenterDbContext(
             new DbContextOptionsBuilder<PostgresContactCenterDbContext>().UseNpgsql(ConnectionString).Options),
         _ => throw new NotSupportedException(Provider.ToString()),

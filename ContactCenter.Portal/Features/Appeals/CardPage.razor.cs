@@ -1,0 +1,138 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Portal.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace ContactCenter.Portal.Features.Appeals;
+
+public sealed partial class CardPage
+{
+    private static readonly (CardAction Action, string Label)[] Labels =
+    [
+        (CardAction.TakeIntoWork, "Взяти в роботу"),
+        (CardAction.AssignPerformer, "Призначити виконавця"),
+        (CardAction.Comment, "Додати коментар"),
+        (CardAction.Attach, "Додати документ або фото"),
+        (CardAction.ProposeClosure, "Запропонувати до закриття"),
+        (CardAction.RequestExtension, "Запит на додатковий контроль"),
+        (CardAction.RequestRedirect, "Запит на переадресацію"),
+        (CardAction.RequestSerPlan, "Запит на включення до планів СЕР"),
+        (CardAction.Close, "Закрити картку"),
+        (CardAction.ReturnToWork, "Повернути на доопрацювання"),
+        (CardAction.RecordCheck, "Перевірка виконання"),
+        (CardAction.Redirect, "Переадресувати"),
+        (CardAction.PutOnDepartmentControl, "Взяти на контроль Відділу"),
+        (CardAction.MarkOutsideCompetence, "Не належить до компетенції ради"),
+        (CardAction.Forward, "Переслати за належністю"),
+        (CardAction.MarkIncomplete, "Бракує обов'язкових даних"),
+        (CardAction.ReturnToApplicant, "Повернути заявнику"),
+        (CardAction.LeaveWithoutConsideration, "Залишити без розгляду"),
+    ];
+
+    private CardDetails? details;
+    private bool loaded;
+    private Actor? actor;
+    private CardAction? pending;
+    private ExecutorRequest? decidedRequest;
+    private bool approve = true;
+    private bool busy;
+    private IReadOnlyList<ExecutorOption> executorOptions = [];
+    private IReadOnlyList<Performer> staff = [];
+
+    [Parameter]
+    public string Number { get; set; } = string.Empty;
+
+    [Inject]
+    private CardDetailsQuery Query { get; set; } = default!;
+
+    [Inject]
+    private CardActions Actions { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    private IReadOnlyList<(CardAction Action, string Label)> ActionButtons =>
+        details is null ? [] : Labels.Where(l => details.Actions.Contains(l.Action)).ToList();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        actor ??= await CurrentUser.GetActorAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        details = await Query.HandleAsync(Number, actor);
+        loaded = true;
+        if (details is not null && executorOptions.Count == 0 && (details.Actions.Contains(CardAction.Redirect) || details.Actions.Contains(CardAction.RequestRedirect) || details.Actions.Contains(CardAction.DecideRequests)))
+        {
+            executorOptions = await Query.ExecutorsAsync();
+        }
+
+        if (details is not null && details.Actions.Contains(CardAction.AssignPerformer))
+        {
+            staff = await Query.StaffOfAsync(details.Card.ExecutorId);
+        }
+    }
+
+    private void Start(CardAction action)
+    {
+        pending = pending == action ? null : action;
+        decidedRequest = null;
+        approve = true;
+    }
+
+    private void StartDecision(ExecutorRequest request, bool approveIt)
+    {
+        pending = CardAction.DecideRequests;
+        decidedRequest = request;
+        approve = approveIt;
+    }
+
+    private void Cancel()
+    {
+        pending = null;
+        decidedRequest = null;
+    }
+
+    private async Task SubmitAsync(CardActionInput input)
+    {
+        if (details is null || pending is not { } action)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var result = await Actions.ExecuteAsync(Number, details.Card.Version, actor, action, input with { RequestId = decidedRequest?.Id ?? input.RequestId, Approve = approve });
+            if (result.IsSuccess)
+            {
+                Snackbar.Add("Збережено", Severity.Success);
+                pending = null;
+                decidedRequest = null;
+            }
+            else
+            {
+                Snackbar.Add(result.Error.Message, Severity.Error);
+            }
+
+            // After a refusal for staleness the card is shown as it is now; the form keeps what was typed.
+            await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task PrintAsync() => await Js.InvokeVoidAsync("print");
+}

@@ -1,0 +1,172 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
+using ContactCenter.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Portal.Features.Queue;
+
+public enum QueueFilter
+{
+    /// <summary>Усі відкриті.</summary>
+    All,
+
+    /// <summary>Прострочені.</summary>
+    Overdue,
+
+    /// <summary>Строк спливає.</summary>
+    AtRisk,
+
+    /// <summary>Нові: ще не взяті в роботу.</summary>
+    New,
+
+    /// <summary>Запропоновані до закриття.</summary>
+    Proposed,
+
+    /// <summary>З запитом, що чекає рішення Відділу.</summary>
+    AwaitingDecision,
+
+    /// <summary>На контролі Відділу.</summary>
+    DepartmentControl,
+
+    /// <summary>Пільгові категорії.</summary>
+    Privileged,
+}
+
+public sealed record QueueRequest(QueueFilter Filter = QueueFilter.All, string? Search = null, Guid? ExecutorId = null, int Page = 0, int PageSize = 25);
+
+public sealed record QueueRow(
+    string Number,
+    DateTimeOffset RegisteredAt,
+    string ProblemName,
+    string ProblemAddress,
+    string Essence,
+    AppealStatus Status,
+    DateTimeOffset DueAt,
+    DeadlineState Deadline,
+    bool IsPrivileged,
+    bool InSerPlan,
+    int ExtensionCount,
+    bool OnDepartmentControl,
+    bool IsRepeat,
+    bool HasPendingRequest,
+    string ExecutorName,
+    int Version);
+
+public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
+
+/// <summary>
+/// The queue (§3.1): open cards in the person's scope, the most urgent first — overdue, then due soon, privileged
+/// applicants first within each (Law art. 20) — then by due date.
+/// </summary>
+public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The clock's time, so a page shows countdowns against the same "now" the query used.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<QueueResult> HandleAsync(QueueRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var scope = CardAccess.ScopeOf(actor);
+        if (scope.Kind == CardScopeKind.None)
+        {
+            return new QueueResult([], 0);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var window = await AtRiskWindowAsync(db, cancellationToken);
+        var soon = now + window;
+
+        var cards = db.Appeals.AsNoTracking().Where(a => a.ClosedAt == null);
+        cards = scope.Kind switch
+        {
+            // An executor's queue holds what is with the executor; cards awaiting forwarding or return are the Department's.
+            CardScopeKind.Executor => cards.Where(a => a.ExecutorId == scope.ExecutorId
+                && (a.Status == AppealStatus.Registered || a.Status == AppealStatus.InWork || a.Status == AppealStatus.ReturnedToWork || a.Status == AppealStatus.ProposedForClosure)),
+            CardScopeKind.Directions => cards.Where(a => scope.DirectionIds.Contains(a.DirectionId)),
+            _ => cards,
+        };
+
+        if (request.ExecutorId is { } executorId)
+        {
+            cards = cards.Where(a => a.ExecutorId == executorId);
+        }
+
+        cards = request.Filter switch
+        {
+            QueueFilter.Overdue => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt < now),
+            QueueFilter.AtRisk => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt >= now && a.DueAt <= soon),
+            QueueFilter.New => cards.Where(a => a.Status == AppealStatus.Registered),
+            QueueFilter.Proposed => cards.Where(a => a.Status == AppealStatus.ProposedForClosure),
+            QueueFilter.AwaitingDecision => cards.Where(a => a.Requests.Any(r => r.State == RequestState.Pending)),
+            QueueFilter.DepartmentControl => cards.Where(a => a.OnDepartmentControl),
+            QueueFilter.Privileged => cards.Where(a => a.IsPrivileged),
+            _ => cards,
+        };
+
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var text = request.Search.Trim().ToLowerInvariant();
+            var phone = PhoneNumber.Normalize(request.Search);
+            cards = cards.Where(a =>
+                a.Number == request.Search.Trim()
+                || (phone != null && a.Phone == phone)
+                || a.Surname.ToLower().Contains(text)
+                || a.ProblemAddress.ToLower().Contains(text)
+                || a.Essence.ToLower().Contains(text));
+        }
+
+        var total = await cards.CountAsync(cancellationToken);
+        var rows = await cards
+            .OrderBy(a => a.SerPlanIncludedAt == null && a.DueAt < now ? 0 : a.SerPlanIncludedAt == null && a.DueAt <= soon ? 1 : 2)
+            .ThenByDescending(a => a.IsPrivileged)
+            .ThenBy(a => a.DueAt)
+            .Skip(request.Page * request.PageSize)
+            .Take(request.PageSize)
+            .Select(a => new
+            {
+                a.Number,
+                a.RegisteredAt,
+                ProblemName = db.ClassifierProblems.Where(p => p.Id == a.ProblemId).Select(p => p.Name).FirstOrDefault(),
+                a.ProblemAddress,
+                a.Essence,
+                a.Status,
+                a.DueAt,
+                a.IsPrivileged,
+                a.SerPlanIncludedAt,
+                a.ExtensionCount,
+                a.OnDepartmentControl,
+                IsRepeat = a.RepeatOfId != null,
+                HasPendingRequest = a.Requests.Any(r => r.State == RequestState.Pending),
+                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
+                a.Version,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new QueueResult(
+            rows.Select(r => new QueueRow(
+                r.Number!,
+                r.RegisteredAt,
+                r.ProblemName ?? string.Empty,
+                r.ProblemAddress,
+                r.Essence.Length > 160 ? r.Essence[..160] + "…" : r.Essence,
+                r.Status,
+                r.DueAt,
+                r.SerPlanIncludedAt is null ? DeadlinePolicy.StateAt(r.DueAt, now, window) : DeadlineState.OnTime,
+                r.IsPrivileged,
+                r.SerPlanIncludedAt is not null,
+                r.ExtensionCount,
+                r.OnDepartmentControl,
+                r.IsRepeat,
+                r.HasPendingRequest,
+                r.ExecutorName ?? string.Empty,
+                r.Version)).ToList(),
+            total);
+    }
+
+    public static async Task<TimeSpan> AtRiskWindowAsync(ContactCenterDbContext db, CancellationToken cancellationToken)
+    {
+        var hours = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.AtRiskHoursKey, cancellationToken);
+        return int.TryParse(hours, out var h) && h > 0 ? TimeSpan.FromHours(h) : DeadlinePolicy.DefaultAtRiskWindow;
+    }
+}
