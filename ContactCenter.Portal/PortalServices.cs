@@ -58,6 +58,7 @@ public static class PortalServices
 
         // Use cases: one class each, opened on a fresh DbContext per call (design decision 3).
         services.AddTransient<Features.Intake.RegisterAppeal>();
+        services.AddTransient<Features.Intake.IntakeLookups>();
         services.AddTransient<Features.Appeals.CardCommand>();
         services.AddTransient<Features.Appeals.CardActions>();
         services.AddTransient<Features.Appeals.CardDetailsQuery>();

@@ -145,14 +145,17 @@ public sealed class ClassifierProblem
     /// Operators search the classifier "by any Ukrainian word": every word of the query must start a word of the
     /// problem's name, keywords or code (case-insensitive), so "вод тиск" finds "Низький тиск води".
     /// </summary>
-    public bool Matches(string query)
+    public bool Matches(string query) => TextMatches($"{Code} {Name} {Keywords}", query);
+
+    /// <summary>The same rule for any text describing a problem (a list shown to operators, the public form).</summary>
+    public static bool TextMatches(string text, string query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
             return true;
         }
 
-        var haystack = Tokenize($"{Code} {Name} {Keywords}");
+        var haystack = Tokenize(text);
         return Tokenize(query).All(q => haystack.Any(h => h.StartsWith(q, StringComparison.Ordinal)));
     }
 

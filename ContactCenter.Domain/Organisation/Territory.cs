@@ -42,4 +42,36 @@ public sealed class Territory
 
     /// <summary>The villages (or the city) that make up this territory.</summary>
     public IReadOnlyList<string> Settlements => settlements;
+
+    /// <summary>
+    /// Whether an address names one of this territory's settlements ("с. Сасинівка, вул. Набережна, 37"), so the
+    /// classifier can route a village's problem to its starosta without the operator choosing the territory.
+    /// </summary>
+    public bool Covers(string address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return false;
+        }
+
+        var words = Words(address);
+        return settlements.Any(s =>
+        {
+            var name = Words(s);
+            return name.Length > 0 && Enumerable.Range(0, words.Length - name.Length + 1).Any(i => words.Skip(i).Take(name.Length).SequenceEqual(name));
+        });
+    }
+
+    /// <summary>The territory an address lies in: the first whose settlement it names, else none.</summary>
+    public static Territory? Of(IEnumerable<Territory> territories, string address) =>
+        territories.FirstOrDefault(t => t.Kind == TerritoryKind.StarostaDistrict && t.Covers(address))
+        ?? territories.FirstOrDefault(t => t.Covers(address));
+
+    // Settlement prefixes (м., с., смт) are not part of the name.
+    private static string[] Words(string text) =>
+        text.ToLowerInvariant()
+            .Replace('’', '\'')
+            .Split([' ', ',', '.', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w is not ("м" or "с" or "смт" or "село" or "місто" or "селище"))
+            .ToArray();
 }

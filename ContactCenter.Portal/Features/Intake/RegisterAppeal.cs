@@ -1,6 +1,7 @@
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Intake;
+using ContactCenter.Domain.Organisation;
 using ContactCenter.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,13 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         if (problem is null)
         {
             return Failed(IntakeUseCaseErrors.ProblemRequired);
+        }
+
+        // The territory follows from the settlement named in the problem's address when nobody chose it.
+        if (command.Appeal.TerritoryId is null)
+        {
+            var territories = await db.Territories.AsNoTracking().ToListAsync(cancellationToken);
+            command = command with { Appeal = command.Appeal with { TerritoryId = Territory.Of(territories, command.Appeal.ProblemAddress)?.Id } };
         }
 
         // §2.2: the executor follows from the classifier and the territory unless the Department chose another.
