@@ -198,6 +198,10 @@ public sealed class AttachmentStore(
         }
     }
 
+    private static bool SameExtension(string given, string real) =>
+        string.Equals(given, real, StringComparison.OrdinalIgnoreCase)
+        || (real == ".jpg" && given.ToLowerInvariant() is ".jpeg" or ".jpe" or ".jfif");
+
     private static async Task<byte[]> ReadAtMostAsync(Stream content, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -217,7 +221,10 @@ public sealed class AttachmentStore(
         return buffer.ToArray();
     }
 
-    /// <summary>The name the uploader gave, for display only: no folders, no control characters, at most 255 characters.</summary>
+    /// <summary>
+    /// The name the uploader gave, for display and download only: no folders, no control characters, at most 255
+    /// characters, and the extension of what the file really is (a PDF called scan.jpg is downloaded as scan.pdf).
+    /// </summary>
     internal static string CleanFileName(string? original, string extension)
     {
         var name = original ?? string.Empty;
@@ -228,18 +235,22 @@ public sealed class AttachmentStore(
         }
 
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0 || name is "." or "..")
+        var stem = Path.GetFileNameWithoutExtension(name).Trim();
+        if (SameExtension(Path.GetExtension(name), extension))
         {
-            name = "файл" + extension;
+            extension = Path.GetExtension(name);
         }
 
-        if (name.Length > MaxFileNameLength)
+        if (stem.Length == 0 || stem.All(c => c == '.'))
         {
-            var ext = Path.GetExtension(name);
-            ext = ext.Length is > 0 and <= 16 ? ext : string.Empty;
-            name = name[..(MaxFileNameLength - ext.Length)] + ext;
+            stem = "файл";
         }
 
-        return name;
+        if (stem.Length + extension.Length > MaxFileNameLength)
+        {
+            stem = stem[..(MaxFileNameLength - extension.Length)];
+        }
+
+        return stem + extension;
     }
 }
