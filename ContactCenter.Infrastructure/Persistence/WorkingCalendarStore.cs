@@ -14,6 +14,8 @@ public sealed class WorkingCalendarStore(IDbContextFactory<ContactCenterDbContex
     public const string BlockedMailDomainsKey = "Intake:BlockedMailDomains";
     public const string RepeatWindowDaysKey = "Intake:RepeatWindowDays";
     public const string ReportsTimeZoneKey = "Reports:TimeZone";
+    public const string AttachmentsMaxSizeMbKey = "Attachments:MaxSizeMb";
+    public const string AttachmentsMaxPerCardKey = "Attachments:MaxPerCard";
 
     public async Task<DeadlinePolicy> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
