@@ -61,6 +61,7 @@ public static class PortalServices
         services.AddTransient<Features.Intake.IntakeLookups>();
         services.AddTransient<Features.Appeals.CardCommand>();
         services.AddTransient<Features.Appeals.CardActions>();
+        services.AddTransient<Features.Appeals.AddAttachment>();
         services.AddTransient<Features.Appeals.CardDetailsQuery>();
         services.AddTransient<Features.Queue.QueueQuery>();
         return services;

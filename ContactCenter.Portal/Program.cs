@@ -1,12 +1,15 @@
 using ContactCenter.Infrastructure;
+using ContactCenter.Infrastructure.Files;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Portal;
 using ContactCenter.Portal.Components;
 using ContactCenter.Portal.Features.Account;
+using ContactCenter.Portal.Features.Appeals;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAttachmentStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortal();
 
 var app = builder.Build();
@@ -29,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapAttachmentEndpoints();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

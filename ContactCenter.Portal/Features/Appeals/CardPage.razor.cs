@@ -2,6 +2,7 @@ using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Portal.Auth;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -52,6 +53,9 @@ public sealed partial class CardPage
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private AddAttachment Attach { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -127,6 +131,42 @@ public sealed partial class CardPage
 
             // After a refusal for staleness the card is shown as it is now; the form keeps what was typed.
             await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>§3.1: documents and photos; the store checks the content and the limits, the card records the file.</summary>
+    private async Task UploadAsync((IBrowserFile File, bool IsPublic) upload)
+    {
+        if (details is null)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            // The browser stream is capped a little above the largest allowed file so the store can name the limit.
+            await using var stream = upload.File.OpenReadStream(maxAllowedSize: 60L * 1024 * 1024);
+            var result = await Attach.HandleAsync(new AddAttachmentCommand(Number, details.Card.Version, stream, upload.File.Name, upload.File.Size, upload.IsPublic), actor);
+            if (result.IsSuccess)
+            {
+                Snackbar.Add($"Файл «{upload.File.Name}» додано", Severity.Success);
+                pending = null;
+            }
+            else
+            {
+                Snackbar.Add(result.Error.Message, Severity.Error);
+            }
+
+            await LoadAsync();
+        }
+        catch (IOException)
+        {
+            Snackbar.Add("Файл завеликий або передачу перервано. Спробуйте ще раз.", Severity.Error);
         }
         finally
         {
