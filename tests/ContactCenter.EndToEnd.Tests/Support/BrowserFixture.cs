@@ -32,6 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is missing: run bash build/test.sh, which installs it (expected {ChromiumPath}).");
         }
 
+        Screenshots.ClearPreviousRun();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -6,7 +6,32 @@ namespace ContactCenter.EndToEnd.Tests.Support;
 /// <summary>Full-page screenshots under artifacts/e2e of the repository (beside the test results of build/test.sh).</summary>
 public static class Screenshots
 {
+    private static readonly Lazy<bool> Cleared = new(ClearFolder);
+
     public static string Folder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "e2e");
+
+    /// <summary>Once per test run: screenshots of an earlier run would pass for failures of this one.</summary>
+    public static void ClearPreviousRun() => _ = Cleared.Value;
+
+    private static bool ClearFolder()
+    {
+        if (Directory.Exists(Folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, "*.png"))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Best effort, like the screenshots themselves.
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Best effort: a screenshot that cannot be taken must not hide the test's own failure.</summary>
     public static async Task<string?> SaveAsync(IPage page, string name)
