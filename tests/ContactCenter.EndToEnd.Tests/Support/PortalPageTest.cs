@@ -11,6 +11,9 @@ public abstract class PortalPageTest(PortalServer portal, BrowserFixture browser
 {
     protected PortalServer Portal { get; } = portal;
 
+    /// <summary>The shared browser, for a test that needs a second person in a context of their own.</summary>
+    protected BrowserFixture Browser { get; } = browser;
+
     protected IBrowserContext Context { get; private set; } = null!;
 
     protected IPage Page { get; private set; } = null!;
@@ -20,7 +23,7 @@ public abstract class PortalPageTest(PortalServer portal, BrowserFixture browser
 
     public virtual async ValueTask InitializeAsync()
     {
-        Context = await browser.NewContextAsync(Portal.BaseUrl, Viewport);
+        Context = await Browser.NewContextAsync(Portal.BaseUrl, Viewport);
         Page = await Context.NewPageAsync();
     }
 

@@ -23,6 +23,9 @@ public sealed class PortalServer : IAsyncLifetime
 
     public string Url(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 
+    /// <summary>The portal's services, for a test that must look at the database behind the screens.</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The portal is not started.");
+
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(folder);
