@@ -64,6 +64,8 @@ public static class PortalServices
         services.AddTransient<Features.Appeals.AddAttachment>();
         services.AddTransient<Features.Appeals.CardDetailsQuery>();
         services.AddTransient<Features.Queue.QueueQuery>();
+        services.AddTransient<Features.Control.ControlQueries>();
+        services.AddTransient<Features.Control.BlockApplicant>();
         return services;
     }
 }
