@@ -25,6 +25,9 @@ public sealed record AdminResult<T>(T? Value, IReadOnlyList<Error> Errors)
 {
     public bool IsSuccess => Errors.Count == 0;
 
+    public string? ErrorFor(string field) =>
+        Errors.FirstOrDefault(e => e.Code == field)?.Message;
+
     public static implicit operator AdminResult<T>(Error error) => new(default, [error]);
 }
 

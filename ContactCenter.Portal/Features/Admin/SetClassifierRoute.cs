@@ -51,7 +51,9 @@ public sealed class SetClassifierRoute(IDbContextFactory<ContactCenterDbContext>
             return new AdminResult(errors);
         }
 
+        var before = RouteTracking.Before(problem);
         problem.SetRoute(command.TerritoryId!.Value, executor!.Id);
+        RouteTracking.MarkNew(db, before);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
             "Classifier problem {Code}: territory {Territory} routed to {Executor} by {Actor} ({ActorName})",
