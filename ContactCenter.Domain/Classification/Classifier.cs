@@ -1,3 +1,4 @@
+using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
 
 namespace ContactCenter.Domain.Classification;
@@ -27,6 +28,18 @@ public sealed class ClassifierSection
     public string Name { get; private set; }
 
     public Guid? ParentId { get; private set; }
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void ChangeCode(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Code = code.Trim();
+    }
 }
 
 /// <summary>A per-territory exception to a problem's default executor (e.g. the starosta for a village).</summary>
@@ -141,6 +154,45 @@ public sealed class ClassifierProblem
 
     public void Deactivate() => IsActive = false;
 
+    public void Activate() => IsActive = true;
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void MoveToSection(Guid sectionId) => SectionId = sectionId;
+
+    /// <summary>Keywords are kept as one space-separated line: commas, semicolons and repeated spaces are folded.</summary>
+    public void ChangeKeywords(string? keywords) => Keywords = NormalizeKeywords(keywords);
+
+    public void Describe(string? description) =>
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+
+    public static string NormalizeKeywords(string? keywords) =>
+        string.Join(' ', (keywords ?? string.Empty).Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// A normative term the classifier may hold: positive, and no longer than the Law's absolute limit (art. 20: 45 days,
+    /// or as many hours). A shorter limit for a problem without additional study is applied when the due date is set.
+    /// </summary>
+    public static Result<NormativeTerm> CheckTerm(int value, TermUnit unit)
+    {
+        if (!Enum.IsDefined(unit))
+        {
+            return ClassifierErrors.UnknownTermUnit;
+        }
+
+        if (value <= 0)
+        {
+            return ClassifierErrors.TermNotPositive;
+        }
+
+        var max = unit == TermUnit.Days ? DeadlinePolicy.MaxTotalDays : DeadlinePolicy.MaxTotalDays * 24;
+        return value > max ? ClassifierErrors.TermTooLong(unit, max) : new NormativeTerm(value, unit);
+    }
+
     /// <summary>
     /// Operators search the classifier "by any Ukrainian word": every word of the query must start a word of the
     /// problem's name, keywords or code (case-insensitive), so "вод тиск" finds "Низький тиск води".
@@ -164,4 +216,18 @@ public sealed class ClassifierProblem
             .Replace('’', '\'')
             .Replace('ʼ', '\'')
             .Split([' ', ',', '.', ';', ':', '-', '(', ')', '/', '"', '«', '»'], StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>The classifier's rules, in words an administrator reads.</summary>
+public static class ClassifierErrors
+{
+    public static readonly Error TermNotPositive = new("Classifier.TermNotPositive", "Строк має бути цілим додатним числом.");
+
+    public static readonly Error UnknownTermUnit = new("Classifier.UnknownTermUnit", "Одиниця строку: «дні» або «години».");
+
+    public static Error TermTooLong(TermUnit unit, int max) => new(
+        "Classifier.TermTooLong",
+        unit == TermUnit.Days
+            ? $"Строк не може перевищувати {max} днів (ст. 20 Закону «Про звернення громадян»)."
+            : $"Строк не може перевищувати {max} годин (45 днів, ст. 20 Закону «Про звернення громадян»).");
 }

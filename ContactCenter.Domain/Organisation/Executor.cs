@@ -61,6 +61,24 @@ public sealed class Executor
 
     public void MoveToDirection(Guid directionId) => DirectionId = directionId;
 
+    /// <summary>A new name; an empty short name falls back to the full one, as on creation.</summary>
+    public void Rename(string name, string? shortName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? Name : shortName.Trim();
+    }
+
+    public void ChangeKind(ExecutorKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of executor.");
+        }
+
+        Kind = kind;
+    }
+
     public void ChangeHead(string headName, string? headEmail)
     {
         HeadName = headName.Trim();
