@@ -40,6 +40,7 @@ public static class DependencyInjection
 
         services.AddIdentityCore<PortalUser>(PortalIdentity.Configure)
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<UkrainianIdentityErrorDescriber>()
             .AddEntityFrameworkStores<ContactCenterDbContext>();
 
         services.AddSingleton<WorkingCalendarStore>();

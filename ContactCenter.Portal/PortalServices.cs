@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ContactCenter.Infrastructure.Identity;
 using ContactCenter.Portal.Auth;
+using ContactCenter.Portal.Features.Admin;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -66,6 +67,7 @@ public static class PortalServices
         services.AddTransient<Features.Queue.QueueQuery>();
         services.AddTransient<Features.Control.ControlQueries>();
         services.AddTransient<Features.Control.BlockApplicant>();
+        services.AddAdminFeatures();
         return services;
     }
 }

@@ -5,8 +5,8 @@ namespace ContactCenter.Portal.Features.Admin;
 /// <summary>The run-time settings the administrator edits, with what a form shows and the range it accepts.</summary>
 public static class AdminSettings
 {
-    public const string AttachmentsMaxSizeMbKey = "Attachments:MaxSizeMb";
-    public const string AttachmentsMaxPerCardKey = "Attachments:MaxPerCard";
+    public const string AttachmentsMaxSizeMbKey = WorkingCalendarStore.AttachmentsMaxSizeMbKey;
+    public const string AttachmentsMaxPerCardKey = WorkingCalendarStore.AttachmentsMaxPerCardKey;
 
     public sealed record NumberSetting(string Key, string Label, string Help, int Min, int Max, int Default)
     {
@@ -17,7 +17,7 @@ public static class AdminSettings
         WorkingCalendarStore.RepeatWindowDaysKey,
         "Вікно повторного звернення, днів",
         "Звернення того самого заявника з того самого питання за цей час позначається як повторне (п. 4.1 Регламенту).",
-        1, 365, 30);
+        1, 365, (int)ContactCenter.Domain.Intake.RepeatDetector.DefaultWindow.TotalDays);
 
     public static readonly NumberSetting AtRiskHours = new(
         WorkingCalendarStore.AtRiskHoursKey,

@@ -34,19 +34,12 @@ public sealed class ControlQueries(IDbContextFactory<ContactCenterDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Appeals.AsNoTracking()
-            .Where(a => a.Requests.Any(r => r.State == RequestState.Pending))
-            .SelectMany(a => a.Requests.Where(r => r.State == RequestState.Pending).Select(r => new
-            {
-                a.Number,
-                r.Kind,
-                r.RequestedByName,
-                r.RequestedAt,
-                r.Justification,
-                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
-                a.DueAt,
-                r.AttachmentIds,
-            }))
+        var rows = await (
+                from r in db.Set<ExecutorRequest>().AsNoTracking()
+                where r.State == RequestState.Pending
+                join a in db.Appeals.AsNoTracking() on EF.Property<Guid>(r, "AppealId") equals a.Id
+                join e in db.Executors.AsNoTracking() on a.ExecutorId equals e.Id
+                select new { a.Number, r.Kind, r.RequestedByName, r.RequestedAt, r.Justification, ExecutorName = e.ShortName, a.DueAt, r.AttachmentIds })
             .ToListAsync(cancellationToken);
         return rows
             .OrderBy(r => r.RequestedAt)
