@@ -32,6 +32,8 @@ public static class PortalServices
             o.SnackbarConfiguration.ShowCloseIcon = true;
         });
 
+        services.AddTransient<MudLocalizer, Resources.UkrainianMudLocalizer>();
+
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddAuthentication(o =>
