@@ -37,6 +37,21 @@ public sealed class RepairWorksTests(PortalServer portal, BrowserFixture browser
         await Page.Locator("[data-testid=repair-street]").FillAsync("вулиця Удайська, 7");
         var row = Page.Locator("[data-testid=repair-works] tbody tr", new() { HasText = description });
         await Expect(row).ToHaveCountAsync(1);
+
+        // The filter applies after a short pause in typing: only works on that street stay.
+        IReadOnlyList<string> shown = [];
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            shown = await Page.Locator("[data-testid=repair-works] tbody tr").AllInnerTextsAsync();
+            if (shown.All(text => text.Contains("Удайська", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.All(shown, text => Assert.Contains("Удайська", text));
         await Expect(row).ToContainTextAsync("аварійні");
         await Expect(row).ToContainTextAsync("Водопостачання");
 
