@@ -24,6 +24,7 @@ public enum CardAction
     MarkIncomplete,
     ReturnToApplicant,
     LeaveWithoutConsideration,
+    LinkRepairWork,
 }
 
 public sealed partial class Appeal
@@ -42,6 +43,11 @@ public sealed partial class Appeal
         if (executorSide || actor.Role is Role.Deputy or Role.Manager or Role.Mayor)
         {
             actions.Add(CardAction.Comment);
+        }
+
+        if (executorSide && IsOpen)
+        {
+            actions.Add(CardAction.LinkRepairWork);
         }
 
         if (executorSide)

@@ -34,6 +34,7 @@ public sealed partial class Appeal : AggregateRoot
     private readonly List<DueDateRecord> dueDates = [];
     private readonly List<RedirectRecord> redirects = [];
     private readonly List<QualityCheck> checks = [];
+    private readonly List<AppealRepairLink> repairLinks = [];
 
     private Appeal()
     {
@@ -177,6 +178,9 @@ public sealed partial class Appeal : AggregateRoot
     public IReadOnlyList<RedirectRecord> Redirects => redirects;
 
     public IReadOnlyList<QualityCheck> Checks => checks;
+
+    /// <summary>The repair works (§3.1) this card is linked to.</summary>
+    public IReadOnlyList<AppealRepairLink> RepairLinks => repairLinks;
 
     public bool IsOpen => !Status.IsTerminal();
 

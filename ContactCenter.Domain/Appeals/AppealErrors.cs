@@ -85,5 +85,11 @@ public static class AppealErrors
     public static readonly Error NotToBeReturned = new("Appeal.NotToBeReturned", "Картку не позначено як таку, що підлягає поверненню заявнику.");
     public static readonly Error ReturnOnlyForWritten = new("Appeal.ReturnOnlyForWritten", "Повертаються лише письмові (електронні) звернення; телефонне звернення оператор доповнює під час розмови.");
     public static readonly Error ExplanationRequired = new("Appeal.ExplanationRequired", "Вкажіть пояснення для заявника.");
+    // Repair works (§3.1).
+    public static readonly Error RepairWorkRequired = new("Appeal.RepairWorkRequired", "Оберіть ремонтні роботи, з якими пов'язане звернення.");
+    public static readonly Error RepairWorkAlreadyLinked = new("Appeal.RepairWorkAlreadyLinked", "Звернення вже пов'язане з цими ремонтними роботами.");
+    public static readonly Error RepairWorkNotLinked = new("Appeal.RepairWorkNotLinked", "Звернення не пов'язане з цими ремонтними роботами.");
+    public static readonly Error NotOpenForLink = new("Appeal.NotOpenForLink", "Картку закрито: пов'язувати її з ремонтними роботами вже не потрібно.");
+
     public static readonly Error NotBeforeWork = new("Appeal.NotBeforeWork", "Дія можлива лише до закриття картки.");
 }

@@ -31,6 +31,8 @@ public enum TimelineKind
     ReturnedToApplicant,
     LeftWithoutConsideration,
     Overdue,
+    RepairWorkLinked,
+    RepairWorkUnlinked,
 }
 
 /// <summary>
@@ -341,6 +343,38 @@ public sealed class QualityCheck
     public DateTimeOffset CheckedAt { get; private set; }
 }
 
+/// <summary>
+/// A link between the card and the repair works that caused the problem (§3.1): when the works are completed, the
+/// executor is reminded to propose the linked cards for closure.
+/// </summary>
+public sealed class AppealRepairLink
+{
+    private AppealRepairLink()
+    {
+        LinkedById = string.Empty;
+        LinkedByName = string.Empty;
+    }
+
+    internal AppealRepairLink(Guid repairWorkId, Actor actor, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        RepairWorkId = repairWorkId;
+        LinkedAt = at;
+        LinkedById = actor.Id;
+        LinkedByName = actor.Name;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid RepairWorkId { get; private set; }
+
+    public DateTimeOffset LinkedAt { get; private set; }
+
+    public string LinkedById { get; private set; }
+
+    public string LinkedByName { get; private set; }
+}
+
 /// <summary>The mayor's knowledge of an extension after a breached one (§3.3: "з відома міського голови").</summary>
 public sealed record MayorAcknowledgement(string MayorName, DateTimeOffset AcknowledgedAt, string? Note = null);
 
@@ -362,6 +396,7 @@ public enum AppealChangeKind
     Checked,
     ControlChanged,
     Overdue,
+    RepairWorksChanged,
 }
 
 public sealed record AppealChanged(

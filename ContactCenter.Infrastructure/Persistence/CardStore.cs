@@ -66,6 +66,7 @@ public static class CardStore
             .Include(a => a.DueDates)
             .Include(a => a.Redirects)
             .Include(a => a.Checks)
+            .Include(a => a.RepairLinks)
             .AsSplitQuery()
             .FirstOrDefaultAsync(a => a.Number == registrationNumber, cancellationToken);
 }

@@ -85,6 +85,8 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.Navigation(a => a.Redirects).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(a => a.Checks).WithOne().HasForeignKey("AppealId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(a => a.Checks).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(a => a.RepairLinks).WithOne().HasForeignKey("AppealId").OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(a => a.RepairLinks).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 
     // The filters are written in the syntax all three providers accept: quoted identifiers, IS NULL.
@@ -198,5 +200,25 @@ internal sealed class QualityCheckConfiguration : IEntityTypeConfiguration<Quali
         b.Property(e => e.Note).HasMaxLength(Appeal.MaxTextLength);
         b.Property(e => e.CheckedById).HasMaxLength(450);
         b.Property(e => e.CheckedByName).HasMaxLength(200);
+    }
+}
+
+internal sealed class AppealRepairLinkConfiguration : IEntityTypeConfiguration<AppealRepairLink>
+{
+    public void Configure(EntityTypeBuilder<AppealRepairLink> b)
+    {
+        b.ToTable("AppealRepairLinks");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property<Guid>("AppealId");
+        b.Property(e => e.LinkedById).HasMaxLength(450);
+        b.Property(e => e.LinkedByName).HasMaxLength(200);
+
+        // Repair works are closed, never deleted, while cards point at them.
+        b.HasOne<ContactCenter.Domain.RepairWorks.RepairWork>().WithMany().HasForeignKey(e => e.RepairWorkId).OnDelete(DeleteBehavior.Restrict);
+
+        // Completing works lists the cards linked to them; a card is linked to one work once.
+        b.HasIndex(e => e.RepairWorkId);
+        b.HasIndex("AppealId", nameof(AppealRepairLink.RepairWorkId)).IsUnique();
     }
 }

@@ -38,6 +38,9 @@ public sealed record CardActionInput
 
     public string? CompetentBody { get; init; }
 
+    /// <summary>For linking the card to repair works (§3.1).</summary>
+    public Guid? RepairWorkId { get; init; }
+
     /// <summary>For a decision on a request: approve (true) or reject (false).</summary>
     public bool Approve { get; init; } = true;
 }
@@ -49,6 +52,9 @@ public static class CardActionErrors
     public static readonly Error ResultRequired = new("Card.ResultRequired", "Оберіть результат розгляду.");
     public static readonly Error PerformerRequired = new("Card.PerformerRequired", "Оберіть працівника.");
     public static readonly Error RequestRequired = new("Card.RequestRequired", "Оберіть запит.");
+    public static readonly Error RepairWorkNotLinkable = new(
+        "Card.RepairWorkNotLinkable",
+        "Ці ремонтні роботи вже завершено або скасовано, або вони не стосуються адреси звернення і не належать його виконавцю.");
     public static readonly Error NotAvailable = new("Card.NotAvailable", "Ця дія зараз недоступна.");
 }
 
@@ -123,10 +129,31 @@ public sealed class CardActions(CardCommand command)
                 return card.ReturnToApplicant(actor, now, input.Text);
             case CardAction.LeaveWithoutConsideration:
                 return card.LeaveWithoutConsideration(actor, now, input.Text);
+            case CardAction.LinkRepairWork:
+            {
+                if (input.RepairWorkId is not { } workId)
+                {
+                    return AppealErrors.RepairWorkRequired;
+                }
+
+                var work = await db.RepairWorks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workId, cancellationToken);
+                return work is not null && CardDetailsQuery.IsLinkable(work, card)
+                    ? card.LinkRepairWork(actor, now, work.Id, RepairWorks.RepairWorkNames.Describe(work))
+                    : CardActionErrors.RepairWorkNotLinkable;
+            }
+
             default:
                 return CardActionErrors.NotAvailable;
         }
     }
+
+    /// <summary>Removes a card's link to repair works made by mistake (the card's executor side or the Department, card open).</summary>
+    public Task<Result> UnlinkRepairWorkAsync(string number, int? seenVersion, Actor? actor, Guid repairWorkId, CancellationToken cancellationToken = default) =>
+        command.ExecuteAsync(number, seenVersion, actor, async (card, context) =>
+        {
+            var work = await context.Db.RepairWorks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == repairWorkId, cancellationToken);
+            return card.UnlinkRepairWork(context.Actor, context.Now, repairWorkId, work is null ? string.Empty : RepairWorks.RepairWorkNames.Describe(work));
+        }, cancellationToken);
 
     /// <summary>§2.4: the Department decides an executor's request, approving it with what it needs or refusing it with a reason.</summary>
     private static async Task<Result> DecideAsync(Appeal card, CardCommandContext context, CardActionInput input, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ public sealed record RepairWorkNote(Guid Id, RepairWorkKind Kind, UtilityService
 
 public sealed record ExecutorOption(Guid Id, string Name);
 
+/// <summary>Repair works as the card page lists them: to link the card to, or already linked (§3.1).</summary>
+public sealed record RepairWorkOption(Guid Id, RepairWorkKind Kind, RepairWorkStatus Status, string Label);
+
 /// <summary>Everything the card page shows, already cut to what this person may see.</summary>
 public sealed record CardDetails(
     Appeal Card,
@@ -28,7 +31,9 @@ public sealed record CardDetails(
     IReadOnlySet<CardAction> Actions,
     IReadOnlyList<CardLink> Repeats,
     IReadOnlyList<RepairWorkNote> RepairWorks,
-    IReadOnlyDictionary<Guid, string> ExecutorNames);
+    IReadOnlyDictionary<Guid, string> ExecutorNames,
+    IReadOnlyList<RepairWorkOption> LinkableWorks,
+    IReadOnlyList<RepairWorkOption> LinkedWorks);
 
 /// <summary>
 /// The card page's data. A card the person may not see is "not found" (it does not reveal that it exists). Law art. 10:
@@ -87,6 +92,21 @@ public sealed class CardDetailsQuery(IDbContextFactory<ContactCenterDbContext> d
             .Select(w => new RepairWorkNote(w.Id, w.Kind, w.Service, w.Description, w.PlannedStart, w.PlannedEnd, w.Status))
             .ToList();
 
+        // §3.1: a card is linked to works at its address, or to any unfinished works of its executor.
+        var linkedIds = card.RepairLinks.Select(l => l.RepairWorkId).ToList();
+        var actions = card.AvailableActions(actor);
+        var linkable = actions.Contains(CardAction.LinkRepairWork)
+            ? works
+                .Where(w => !linkedIds.Contains(w.Id) && IsLinkable(w, card))
+                .OrderByDescending(w => w.Status == RepairWorkStatus.InProgress)
+                .ThenBy(w => w.PlannedStart)
+                .Select(Option)
+                .ToList()
+            : [];
+        var linked = linkedIds.Count == 0
+            ? []
+            : (await db.RepairWorks.AsNoTracking().Where(w => linkedIds.Contains(w.Id)).ToListAsync(cancellationToken)).Select(Option).ToList();
+
         var state = card.IsOpen && !card.IsInSerPlan ? DeadlinePolicy.StateAt(card.DueAt, now, window) : DeadlineState.OnTime;
         return new CardDetails(
             card,
@@ -98,11 +118,20 @@ public sealed class CardDetailsQuery(IDbContextFactory<ContactCenterDbContext> d
             ApplicantHidden: card.IsConfidential && !actor.IsDepartment,
             state,
             now,
-            card.AvailableActions(actor),
+            actions,
             repeats,
             relevant,
-            executorNames);
+            executorNames,
+            linkable,
+            linked);
     }
+
+    /// <summary>Works a card may be linked to: not finished, and at the card's address or of the card's executor.</summary>
+    public static bool IsLinkable(RepairWork work, Appeal card) =>
+        !work.IsClosed && (work.ExecutorId == card.ExecutorId || work.AffectsAddress(card.ProblemAddress));
+
+    private static RepairWorkOption Option(RepairWork work) =>
+        new(work.Id, work.Kind, work.Status, RepairWorks.RepairWorkNames.Describe(work));
 
     /// <summary>Executors a card can be redirected to, and performers of the card's executor.</summary>
     public async Task<IReadOnlyList<ExecutorOption>> ExecutorsAsync(CancellationToken cancellationToken = default)

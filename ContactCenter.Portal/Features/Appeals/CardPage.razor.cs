@@ -30,6 +30,7 @@ public sealed partial class CardPage
         (CardAction.MarkIncomplete, "Бракує обов'язкових даних"),
         (CardAction.ReturnToApplicant, "Повернути заявнику"),
         (CardAction.LeaveWithoutConsideration, "Залишити без розгляду"),
+        (CardAction.LinkRepairWork, "Пов'язати з ремонтними роботами"),
     ];
 
     private CardDetails? details;
@@ -130,6 +131,26 @@ public sealed partial class CardPage
             }
 
             // After a refusal for staleness the card is shown as it is now; the form keeps what was typed.
+            await LoadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task UnlinkAsync(Guid repairWorkId)
+    {
+        if (details is null)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var result = await Actions.UnlinkRepairWorkAsync(Number, details.Card.Version, actor, repairWorkId);
+            Snackbar.Add(result.IsSuccess ? "Зв'язок з ремонтними роботами знято" : result.Error.Message, result.IsSuccess ? Severity.Success : Severity.Error);
             await LoadAsync();
         }
         finally

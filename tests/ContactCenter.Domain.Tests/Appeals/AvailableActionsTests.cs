@@ -11,7 +11,7 @@ public sealed class AvailableActionsTests
         var actions = Registered().AvailableActions(StaffA);
 
         Assert.Equal(
-            new[] { CardAction.Comment, CardAction.Attach, CardAction.TakeIntoWork, CardAction.AssignPerformer, CardAction.RequestRedirect, CardAction.RequestExtension, CardAction.RequestSerPlan, CardAction.ProposeClosure }.Order(),
+            new[] { CardAction.Comment, CardAction.Attach, CardAction.TakeIntoWork, CardAction.AssignPerformer, CardAction.RequestRedirect, CardAction.RequestExtension, CardAction.RequestSerPlan, CardAction.ProposeClosure, CardAction.LinkRepairWork }.Order(),
             actions.Order());
     }
 
@@ -64,5 +64,30 @@ public sealed class AvailableActionsTests
         Assert.True(appeal.ProposeClosure(StaffA, Now.AddHours(2), "Воду подано", AppealResult.ResolvedPositively).IsSuccess);
         Assert.DoesNotContain(CardAction.ProposeClosure, appeal.AvailableActions(StaffA));
         Assert.True(appeal.ProposeClosure(StaffA, Now.AddHours(3), "Ще раз", AppealResult.ResolvedPositively).IsFailure);
+    }
+
+    [Theory]
+    [InlineData(nameof(Registered))]
+    [InlineData(nameof(InWork))]
+    [InlineData(nameof(ProposedForClosure))]
+    [InlineData(nameof(ToBeForwarded))]
+    public void AvailableActions_OnAnOpenCard_OfferLinkingRepairWorksToTheExecutorAndTheDepartment(string state)
+    {
+        var appeal = InState(state);
+
+        Assert.Contains(CardAction.LinkRepairWork, appeal.AvailableActions(StaffA));
+        Assert.Contains(CardAction.LinkRepairWork, appeal.AvailableActions(Operator));
+        Assert.DoesNotContain(CardAction.LinkRepairWork, appeal.AvailableActions(StaffB));
+        Assert.DoesNotContain(CardAction.LinkRepairWork, appeal.AvailableActions(Deputy));
+    }
+
+    [Theory]
+    [MemberData(nameof(AppealBuilder.TerminalStates), MemberType = typeof(AppealBuilder))]
+    public void AvailableActions_OnAClosedCard_DoNotOfferLinkingRepairWorks(string state)
+    {
+        var appeal = InState(state);
+
+        Assert.DoesNotContain(CardAction.LinkRepairWork, appeal.AvailableActions(StaffA));
+        Assert.DoesNotContain(CardAction.LinkRepairWork, appeal.AvailableActions(Operator));
     }
 }

@@ -26,7 +26,8 @@ internal sealed record CardSnapshot(
     bool? ConfirmedByApplicant,
     DateTimeOffset? OverdueMarkedAt,
     DateTimeOffset? SerPlanIncludedAt,
-    string? Number)
+    string? Number,
+    string RepairLinks)
 {
     public static CardSnapshot Of(Appeal appeal) => new(
         appeal.Status,
@@ -50,7 +51,8 @@ internal sealed record CardSnapshot(
         appeal.ConfirmedByApplicant,
         appeal.OverdueMarkedAt,
         appeal.SerPlanIncludedAt,
-        appeal.Number);
+        appeal.Number,
+        string.Join(",", appeal.RepairLinks.Select(l => l.RepairWorkId)));
 }
 
 internal static class CardAssertions

@@ -1,3 +1,4 @@
+using ContactCenter.Portal.Features.RepairWorks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -77,6 +78,9 @@ public sealed class PortalServer : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            // Idempotent (TryAdd): harmless once the portal registers the repair-works features itself.
+            builder.ConfigureServices(services => services.AddRepairWorkFeatures());
         }
     }
 }

@@ -255,6 +255,40 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Appeals", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AppealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RepairWorkId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairWorkId");
+
+                    b.HasIndex("AppealId", "RepairWorkId")
+                        .IsUnique();
+
+                    b.ToTable("AppealRepairLinks", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1205,6 +1239,21 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
+                        .WithMany("RepairLinks")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContactCenter.Domain.RepairWorks.RepairWork", null)
+                        .WithMany()
+                        .HasForeignKey("RepairWorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
@@ -1378,6 +1427,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Performers");
 
                     b.Navigation("Redirects");
+
+                    b.Navigation("RepairLinks");
 
                     b.Navigation("Requests");
 

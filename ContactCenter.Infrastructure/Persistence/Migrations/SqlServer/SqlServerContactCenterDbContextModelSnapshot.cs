@@ -256,6 +256,40 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Appeals", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AppealId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LinkedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("RepairWorkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairWorkId");
+
+                    b.HasIndex("AppealId", "RepairWorkId")
+                        .IsUnique();
+
+                    b.ToTable("AppealRepairLinks", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1208,6 +1242,21 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
+                        .WithMany("RepairLinks")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContactCenter.Domain.RepairWorks.RepairWork", null)
+                        .WithMany()
+                        .HasForeignKey("RepairWorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
@@ -1381,6 +1430,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Performers");
 
                     b.Navigation("Redirects");
+
+                    b.Navigation("RepairLinks");
 
                     b.Navigation("Requests");
 

@@ -250,6 +250,40 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Appeals", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepairWorkId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairWorkId");
+
+                    b.HasIndex("AppealId", "RepairWorkId")
+                        .IsUnique();
+
+                    b.ToTable("AppealRepairLinks", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1196,6 +1230,21 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactCenter.Domain.Appeals.AppealRepairLink", b =>
+                {
+                    b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
+                        .WithMany("RepairLinks")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContactCenter.Domain.RepairWorks.RepairWork", null)
+                        .WithMany()
+                        .HasForeignKey("RepairWorkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ContactCenter.Domain.Appeals.Attachment", b =>
                 {
                     b.HasOne("ContactCenter.Domain.Appeals.Appeal", null)
@@ -1369,6 +1418,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Performers");
 
                     b.Navigation("Redirects");
+
+                    b.Navigation("RepairLinks");
 
                     b.Navigation("Requests");
 
