@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using ContactCenter.Infrastructure.Identity;
 using ContactCenter.Portal.Auth;
 using ContactCenter.Portal.Features.Admin;
+using ContactCenter.Portal.Features.RepairWorks;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -70,6 +71,7 @@ public static class PortalServices
         services.AddTransient<Features.Control.ControlQueries>();
         services.AddTransient<Features.Control.BlockApplicant>();
         services.AddAdminFeatures();
+        services.AddRepairWorkFeatures();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using ContactCenter.Portal.Features.RepairWorks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -78,9 +77,6 @@ public sealed class PortalServer : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
-
-            // Idempotent (TryAdd): harmless once the portal registers the repair-works features itself.
-            builder.ConfigureServices(services => services.AddRepairWorkFeatures());
         }
     }
 }
