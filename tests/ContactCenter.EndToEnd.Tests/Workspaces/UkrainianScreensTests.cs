@@ -19,6 +19,8 @@ public sealed partial class UkrainianScreensTests(PortalServer portal, BrowserFi
         { "operator@demo.local", "/intake" },
         { "operator@demo.local", "/queue" },
         { "operator@demo.local", "/control" },
+        { "operator@demo.local", "/repairs" },
+        { "executor@demo.local", "/repairs" },
         { "executor@demo.local", "/queue" },
         { "admin@demo.local", "/admin" },
         { "admin@demo.local", "/admin/classifier" },
