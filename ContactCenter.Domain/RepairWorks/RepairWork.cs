@@ -262,6 +262,16 @@ public sealed class RepairWork : AggregateRoot
     public bool IsUpcoming(DateTimeOffset now, TimeSpan horizon) =>
         Status == RepairWorkStatus.Planned && PlannedStart > now && PlannedStart <= now + horizon;
 
+    /// <summary>How far ahead planned works are worth telling a caller about.</summary>
+    public static readonly TimeSpan NoticeHorizon = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// §3.1: what the operator tells a caller at once, and the card shows: works at this address going on now or
+    /// starting within <see cref="NoticeHorizon"/>.
+    /// </summary>
+    public bool IsWorthNoticeAt(string address, DateTimeOffset now) =>
+        AffectsAddress(address) && (IsActiveAt(now) || IsUpcoming(now, NoticeHorizon));
+
     /// <summary>
     /// Whether <paramref name="address"/> is among the affected ones: the same building, or a building on an affected street
     /// ("вулиця Шевченка, 12" is covered by "вул. Шевченка"). Spelling of street types, case and punctuation do not matter.

@@ -88,7 +88,7 @@ public sealed class CardDetailsQuery(IDbContextFactory<ContactCenterDbContext> d
             .Where(w => w.Status == RepairWorkStatus.InProgress || w.Status == RepairWorkStatus.Planned)
             .ToListAsync(cancellationToken);
         var relevant = works
-            .Where(w => w.AffectsAddress(card.ProblemAddress) && (w.IsActiveAt(now) || w.IsUpcoming(now, TimeSpan.FromDays(7))))
+            .Where(w => w.IsWorthNoticeAt(card.ProblemAddress, now))
             .Select(w => new RepairWorkNote(w.Id, w.Kind, w.Service, w.Description, w.PlannedStart, w.PlannedEnd, w.Status))
             .ToList();
 

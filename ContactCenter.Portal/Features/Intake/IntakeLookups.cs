@@ -126,7 +126,7 @@ public sealed class IntakeLookups(IDbContextFactory<ContactCenterDbContext> dbFa
             .Where(w => w.Status == RepairWorkStatus.InProgress || w.Status == RepairWorkStatus.Planned)
             .ToListAsync(cancellationToken);
         return works
-            .Where(w => w.AffectsAddress(address) && (w.IsActiveAt(now) || w.IsUpcoming(now, TimeSpan.FromDays(7))))
+            .Where(w => w.IsWorthNoticeAt(address, now))
             .Select(w => new RepairWorkNote(w.Id, w.Kind, w.Service, w.Description, w.PlannedStart, w.PlannedEnd, w.Status))
             .ToList();
     }

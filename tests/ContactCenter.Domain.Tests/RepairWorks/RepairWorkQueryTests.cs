@@ -5,6 +5,25 @@ namespace ContactCenter.Domain.Tests.RepairWorks;
 
 public sealed class RepairWorkQueryTests
 {
+    // ---- IsWorthNoticeAt ----
+
+    [Theory]
+    [InlineData(2, "вулиця Шевченка, 12", true)] // planned in two days on the street
+    [InlineData(8, "вулиця Шевченка, 12", false)] // beyond the week operators are told about
+    [InlineData(2, "вул. Соборна, 1", false)] // another street
+    public void IsWorthNoticeAt_APlannedWork_IsTheWeekAheadAtItsAddresses(int daysAhead, string address, bool expected)
+    {
+        var work = RegisterPlanned(start: Now.AddDays(daysAhead)).Value;
+
+        Assert.Equal(expected, work.IsWorthNoticeAt(address, Now));
+    }
+
+    [Fact]
+    public void IsWorthNoticeAt_AnEmergencyGoingOn_IsAlwaysWorthTelling()
+    {
+        Assert.True(RegisterEmergency().Value.IsWorthNoticeAt("вул. Київська, 5", Now));
+    }
+
     // ---- IsActiveAt ----
 
     [Theory]
