@@ -162,6 +162,12 @@ public sealed partial class Appeal : AggregateRoot
 
     public string? CompetentBody { get; private set; }
 
+    /// <summary>
+    /// A secret given only to the applicant (in the e-mail with the registration number): it opens the confirmation of
+    /// the work (§4.1) without signing in, and nothing else.
+    /// </summary>
+    public string AccessToken { get; private set; } = string.Empty;
+
     /// <summary>Optimistic concurrency token: bumped by every change, so the second of two edits is refused.</summary>
     public int Version { get; private set; }
 
@@ -257,6 +263,7 @@ public sealed partial class Appeal : AggregateRoot
             DueAt = due,
             InitialDueAt = due,
             MaxDueAt = policy.MaxDueAt(now),
+            AccessToken = NewAccessToken(),
         };
         appeal.dueDates.Add(new DueDateRecord(now, due, "Строк установлено автоматично під час реєстрації (п. 2.2 Регламенту)"));
         appeal.Record(actor, now, TimelineKind.Registered, $"Звернення зареєстровано ({AppealNames.Of(data.Channel)}), виконавець: {executor.Name}", null, AppealNames.Of(AppealStatus.Registered), isPublic: true);
@@ -332,6 +339,8 @@ public sealed partial class Appeal : AggregateRoot
         NumberSequence = number.Sequence;
         return Common.Result.Success();
     }
+
+    private static string NewAccessToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     private void Record(Actor actor, DateTimeOffset at, TimelineKind kind, string text, string? oldValue = null, string? newValue = null, bool isPublic = false)
     {

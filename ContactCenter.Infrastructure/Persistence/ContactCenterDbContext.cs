@@ -47,6 +47,10 @@ public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<RegistrationCounter> RegistrationCounters => Set<RegistrationCounter>();
 
+    public DbSet<Api.ApiKey> ApiKeys => Set<Api.ApiKey>();
+
+    public DbSet<Mail.OutgoingMail> OutgoingMails => Set<Mail.OutgoingMail>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

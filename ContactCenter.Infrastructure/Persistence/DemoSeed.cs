@@ -25,6 +25,8 @@ public static class DemoSeed
     public const int CardsPerYear = 12_000;
 
     /// <summary>Seeds an empty database; returns false and changes nothing when any executor exists.</summary>
+    public const string DemoOpen311Key = "demo-open311-key";
+
     public static async Task<bool> SeedAsync(ContactCenterDbContext db, UserManager<PortalUser> users, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -69,6 +71,9 @@ public static class DemoSeed
         await HistoryGenerator.GenerateAsync(db, options, null, cancellationToken);
 
         db.RepairWorks.AddRange(DemoRepairWorks.Create(hromada, waterResponsible, now));
+
+        // The Open311 key a demonstration client uses (README); real keys are issued by the administrator.
+        db.ApiKeys.Add(Api.ApiKey.Issue("Демонстраційний клієнт Open311", DemoOpen311Key, now, "Система"));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return true;

@@ -49,6 +49,8 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
 
         // Design decision 4 and scale-notes.md: the indexes the hot screens need.
         b.HasIndex(a => a.Number).IsUnique();
+        b.Property(a => a.AccessToken).HasMaxLength(64);
+        b.HasIndex(a => a.AccessToken).IsUnique();
         b.HasIndex(a => new { a.NumberYear, a.NumberSequence }).IsUnique();
         b.HasIndex(a => new { a.Phone, a.RegisteredAt });
         b.HasIndex(a => new { a.Email, a.RegisteredAt });

@@ -17,6 +17,16 @@ public sealed class DemoSeedTests(SeededPortalDatabase database) : IClassFixture
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_demo_Open311_key_is_issued_and_kept_only_as_a_hash()
+    {
+        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        var key = await db.ApiKeys.SingleAsync(Ct);
+        Assert.Equal(ContactCenter.Infrastructure.Api.ApiKey.Hash(DemoSeed.DemoOpen311Key), key.KeyHash);
+        Assert.DoesNotContain(DemoSeed.DemoOpen311Key, key.KeyHash);
+        Assert.True(key.IsActive);
+    }
+
+    [Fact]
     public async Task Organisation_and_classifier_are_those_of_a_real_hromada()
     {
         await using var db = await database.Factory.CreateDbContextAsync(Ct);

@@ -1,0 +1,43 @@
+using ContactCenter.Infrastructure.Persistence;
+using ContactCenter.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ContactCenter.Infrastructure.Tests.Persistence;
+
+/// <summary>Upgrading a database that already holds cards keeps them valid.</summary>
+public sealed class MigrationUpgradeTests
+{
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PublicSide_OnADatabaseWithCards_GivesEachCardItsOwnSecret(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var cards = new Cards();
+        await using (var db = database.CreateContext())
+        {
+            await cards.AddReferenceDataAsync(db);
+            await CardStore.SaveNewAsync(db, cards.NewCard(), cards.Policy, ct);
+            await CardStore.SaveNewAsync(db, cards.NewCard(Cards.Now.AddHours(1), phone: "0501234567"), cards.Policy, ct);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.EndsWith("_PublicSide", StringComparison.Ordinal)) - 1];
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(before, cancellationToken: ct);
+            await migrator.MigrateAsync(cancellationToken: ct);
+        }
+
+        await using var check = database.CreateContext();
+        var tokens = await check.Appeals.Select(a => a.AccessToken).ToListAsync(ct);
+        Assert.Equal(2, tokens.Count);
+        Assert.All(tokens, t => Assert.Equal(32, t.Length));
+        Assert.Equal(2, tokens.Distinct().Count());
+    }
+}
