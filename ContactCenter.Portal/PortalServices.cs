@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using ContactCenter.Infrastructure.Identity;
 using ContactCenter.Portal.Auth;
 using ContactCenter.Portal.Features.Admin;
+using ContactCenter.Portal.Features.Open311;
 using ContactCenter.Portal.Features.RepairWorks;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -72,6 +73,7 @@ public static class PortalServices
         services.AddTransient<Features.Control.BlockApplicant>();
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
+        services.AddOpen311();
         return services;
     }
 }

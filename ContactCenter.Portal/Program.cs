@@ -5,6 +5,7 @@ using ContactCenter.Portal;
 using ContactCenter.Portal.Components;
 using ContactCenter.Portal.Features.Account;
 using ContactCenter.Portal.Features.Appeals;
+using ContactCenter.Portal.Features.Open311;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,11 +29,13 @@ if (!app.Environment.IsDevelopment())
 app.UseRequestLocalization("uk-UA");
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
+app.MapOpen311();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

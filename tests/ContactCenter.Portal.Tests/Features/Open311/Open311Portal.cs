@@ -33,11 +33,7 @@ public class Open311Portal : IAsyncDisposable
             ["Admin:Password"] = "Str0ng-Admin-Pass!",
             ["Open311:PermitsPerMinute"] = permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        factory = new(() => new PortalFactory(settings).WithWebHostBuilder(b => b.ConfigureServices(s =>
-        {
-            s.AddOpen311();
-            s.AddTransient<IStartupFilter, MapOpen311Filter>();
-        })));
+        factory = new(() => new PortalFactory(settings));
     }
 
     public HttpClient CreateClient() => factory.Value.CreateClient();
@@ -54,23 +50,6 @@ public class Open311Portal : IAsyncDisposable
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>What Program.cs will do: the rate limiter and the endpoints, ahead of the rest of the pipeline.</summary>
-    private sealed class MapOpen311Filter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseWhen(
-                c => c.Request.Path.StartsWithSegments(Open311Endpoints.BasePath),
-                branch =>
-                {
-                    branch.UseRouting();
-                    branch.UseRateLimiter();
-                    branch.UseEndpoints(e => e.MapOpen311());
-                });
-            next(app);
-        };
     }
 }
 
