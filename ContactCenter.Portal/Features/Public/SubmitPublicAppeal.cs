@@ -95,11 +95,6 @@ public sealed class SubmitPublicAppeal(
             early.Add(PublicErrors.TooManyFiles);
         }
 
-        if (early.Count > 0)
-        {
-            return new PublicSubmitResult(null, early, []);
-        }
-
         var applicant = new Applicant(
             form.Surname?.Trim() ?? string.Empty,
             form.FirstName?.Trim() ?? string.Empty,
@@ -108,6 +103,15 @@ public sealed class SubmitPublicAppeal(
             string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim(),
             string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim());
         var data = new NewAppeal(Channel.Web, applicant, form.Essence?.Trim() ?? string.Empty, form.ProblemAddress?.Trim() ?? string.Empty);
+
+        // Every message at once, so the applicant corrects the form in one go: the domain's own checks of the data,
+        // before anything is registered (the registration repeats them and adds the screening).
+        early.AddRange(PrecheckErrors(data, form.ProblemId).Where(e => !early.Contains(e)));
+        if (early.Count > 0)
+        {
+            return new PublicSubmitResult(null, early, []);
+        }
+
         var registered = await register.HandleAsync(new RegisterAppealCommand(data, form.ProblemId ?? Guid.Empty), Actor.System, cancellationToken);
         if (!registered.IsSuccess)
         {
@@ -128,6 +132,29 @@ public sealed class SubmitPublicAppeal(
 
         await QueueLetterAsync(number, baseUrl, cancellationToken);
         return new PublicSubmitResult(number, [], problems);
+    }
+
+    private static IEnumerable<Error> PrecheckErrors(NewAppeal data, Guid? problemId)
+    {
+        foreach (var error in data.Applicant.Normalized().Validate(data.Channel))
+        {
+            yield return error;
+        }
+
+        if (problemId is null)
+        {
+            yield return IntakeUseCaseErrors.ProblemRequired;
+        }
+
+        if (string.IsNullOrWhiteSpace(data.ProblemAddress))
+        {
+            yield return AppealErrors.ProblemAddressRequired;
+        }
+
+        if (string.IsNullOrWhiteSpace(data.Essence))
+        {
+            yield return AppealErrors.EssenceRequired;
+        }
     }
 
     private async Task QueueLetterAsync(string number, string baseUrl, CancellationToken cancellationToken)

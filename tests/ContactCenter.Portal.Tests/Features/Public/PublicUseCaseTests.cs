@@ -318,4 +318,21 @@ public sealed class PublicUseCaseTests
         Assert.Equal(0, await db.Appeals.CountAsync(Ct));
         Assert.Equal(1, await db.RegistrationRefusals.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task AnIncompleteForm_GetsEveryMessageAtOnce_AndNothingIsRecorded()
+    {
+        var (database, _, factory, clock) = await ArrangeAsync();
+        await using var _ = database;
+        var (handler, _) = Submitter(factory, clock);
+
+        var result = await handler.HandleAsync(new PublicAppealForm { Surname = "Іваненко" }, [], BaseUrl, Ct);
+
+        var fields = result.Errors.Select(e => PublicFormFields.FieldOf[e.Code]).ToHashSet();
+        string[] expected = ["address", "consent", "email", "essence", "firstName", "patronymic", "phone", "problem", "residence"];
+        Assert.Equal(expected, fields.Order(StringComparer.Ordinal).ToArray());
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Appeals.CountAsync(Ct));
+        Assert.Equal(0, await db.RegistrationRefusals.CountAsync(Ct));
+    }
 }
