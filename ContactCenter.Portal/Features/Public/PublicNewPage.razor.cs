@@ -42,7 +42,15 @@ public sealed partial class PublicNewPage
 
     private string? Invalid(string field) => HasError(field) ? "true" : null;
 
-    private string Described(string field) => HasError(field) ? $"{field}-hint {field}-error" : $"{field}-hint";
+    // The fields that have a hint under their label (see the markup).
+    private static readonly HashSet<string> Hinted = ["phone", "email", "problem", "address", "essence", "photos"];
+
+    private string? Described(string field)
+    {
+        var ids = new[] { Hinted.Contains(field) ? $"{field}-hint" : null, HasError(field) || (field == "photos" && HasError("files")) ? $"{field}-error" : null };
+        var joined = string.Join(' ', ids.Where(id => id is not null));
+        return joined.Length == 0 ? null : joined;
+    }
 
     private async Task SubmitAsync()
     {
