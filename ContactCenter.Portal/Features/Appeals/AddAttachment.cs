@@ -26,6 +26,12 @@ public sealed class AddAttachment(
     CardCommand cardCommand,
     ILogger<AddAttachment> logger)
 {
+    /// <summary>
+    /// The Department's own system account, for the files a citizen sends with the web form (§2.1): the Department
+    /// receives web appeals, so the files are recorded as received by it, and the form needs no signed-in person.
+    /// </summary>
+    public static readonly Actor WebFormActor = new(Actor.System.Id, "Система (веб-форма)", Role.Operator);
+
     public async Task<Result<Guid>> HandleAsync(AddAttachmentCommand command, Actor? actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);

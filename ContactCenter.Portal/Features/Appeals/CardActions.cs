@@ -1,5 +1,7 @@
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
+using ContactCenter.Portal.Features.Public;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Portal.Features.Appeals;
@@ -61,11 +63,43 @@ public static class CardActionErrors
 /// <summary>
 /// Runs an action of the card page: turns the form's input into the domain transition and runs it through
 /// <see cref="CardCommand"/> (access by data, staleness, save). The domain decides every rule.
+/// Closing a card queues the applicant's confirmation letter (§4.1) in the same save.
 /// </summary>
-public sealed class CardActions(CardCommand command)
+public sealed class CardActions(CardCommand command, PublicLinks? links = null, NavigationManager? navigation = null)
 {
     public Task<Result> ExecuteAsync(string number, int? seenVersion, Actor? actor, CardAction action, CardActionInput input, CancellationToken cancellationToken = default) =>
-        command.ExecuteAsync(number, seenVersion, actor, (card, context) => RunAsync(card, context, action, input, cancellationToken), cancellationToken);
+        command.ExecuteAsync(number, seenVersion, actor, async (card, context) =>
+        {
+            var result = await RunAsync(card, context, action, input, cancellationToken);
+            if (result.IsSuccess && IsClosing(action, card, input))
+            {
+                PublicLetters.QueueConfirmation(context.Db, card, PublicBase(), context.Now);
+            }
+
+            return result;
+        }, cancellationToken);
+
+    // The Department closes a card itself or by approving the executor's closure request (§2.4).
+    private static bool IsClosing(CardAction action, Appeal card, CardActionInput input) =>
+        card.Status == AppealStatus.Closed
+        && (action == CardAction.Close
+            || (action == CardAction.DecideRequests && input.Approve && card.Requests.Any(r => r.Id == input.RequestId && r.Kind == RequestKind.Closure)));
+
+    /// <summary>Where the links in letters point: the configured public address, else the address staff opened the portal at.</summary>
+    private string PublicBase()
+    {
+        string? current = null;
+        try
+        {
+            current = navigation?.BaseUri;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not in a circuit or a request (a test, a job): only the configured address is known.
+        }
+
+        return links?.BaseFor(current) ?? current?.TrimEnd('/') ?? string.Empty;
+    }
 
     private static async Task<Result> RunAsync(Appeal card, CardCommandContext context, CardAction action, CardActionInput input, CancellationToken cancellationToken)
     {
