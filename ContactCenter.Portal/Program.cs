@@ -6,12 +6,14 @@ using ContactCenter.Portal.Components;
 using ContactCenter.Portal.Features.Account;
 using ContactCenter.Portal.Features.Appeals;
 using ContactCenter.Portal.Features.Open311;
+using ContactCenter.Portal.Features.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAttachmentStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortal();
+builder.Services.AddPublicFeatures();
 
 var app = builder.Build();
 

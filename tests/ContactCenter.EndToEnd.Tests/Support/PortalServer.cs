@@ -79,26 +79,6 @@ public sealed class PortalServer : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
-
-            // TEMPORARY: remove once Program.cs calls AddPublicFeatures() and UseRateLimiter() itself.
-            builder.ConfigureServices(s =>
-            {
-                s.AddPublicFeatures();
-                s.AddTransient<IStartupFilter, PublicRateLimiterStartup>();
-            });
         }
-    }
-
-    /// <summary>
-    /// TEMPORARY (with the lines above): puts the rate limiter into the pipeline until Program.cs does. The public limits
-    /// need no endpoint metadata, so the limiter may stand at the start of the pipeline.
-    /// </summary>
-    private sealed class PublicRateLimiterStartup : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseRateLimiter();
-            next(app);
-        };
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class UkrainianScreensTests(PortalServer portal, BrowserFi
         { "admin@demo.local", "/admin/executors" },
         { "admin@demo.local", "/admin/calendar" },
         { "admin@demo.local", "/admin/settings" },
+        { "admin@demo.local", "/admin/api-keys" },
     };
 
     [Theory]
