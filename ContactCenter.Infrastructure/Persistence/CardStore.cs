@@ -21,7 +21,8 @@ public static class CardStore
     /// either the card exists with a unique number, or neither does (§2.2: the number is given to the applicant only
     /// after registration is complete).
     /// </summary>
-    public static async Task<RegistrationNumber> SaveNewAsync(ContactCenterDbContext db, Appeal appeal, DeadlinePolicy policy, CancellationToken cancellationToken = default)
+    /// <param name="beforeSave">Adds what must be written in the same transaction once the card has its number (a letter to the applicant).</param>
+    public static async Task<RegistrationNumber> SaveNewAsync(ContactCenterDbContext db, Appeal appeal, DeadlinePolicy policy, CancellationToken cancellationToken = default, Action<Appeal>? beforeSave = null)
     {
         var year = policy.LocalDate(appeal.RegisteredAt).Year;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -36,6 +37,7 @@ public static class CardStore
             }
 
             db.Appeals.Add(appeal);
+            beforeSave?.Invoke(appeal);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return number;

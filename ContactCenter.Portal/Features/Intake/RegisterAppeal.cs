@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Portal.Features.Intake;
 
 /// <summary>What a phone operator, the web form or the Open311 API submits.</summary>
+/// <param name="Letter">A letter to the applicant about the new card, saved in the same transaction as the card.</param>
 public sealed record RegisterAppealCommand(
     NewAppeal Appeal,
     Guid ProblemId,
-    Guid? ExecutorOverrideId = null);
+    Guid? ExecutorOverrideId = null,
+    Func<Appeal, Infrastructure.Mail.OutgoingMail?>? Letter = null);
 
 /// <summary>A registered card, or every reason it was not registered (one per field where a form can show it).</summary>
 public sealed record RegisterAppealResult(string? RegistrationNumber, IReadOnlyList<Error> Errors, RepeatMatch? RepeatOf)
@@ -77,7 +79,13 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
             return Failed(registered.Error);
         }
 
-        var number = await CardStore.SaveNewAsync(db, registered.Value, policy, cancellationToken);
+        var number = await CardStore.SaveNewAsync(db, registered.Value, policy, cancellationToken, beforeSave: card =>
+        {
+            if (command.Letter?.Invoke(card) is { } letter)
+            {
+                db.OutgoingMails.Add(letter);
+            }
+        });
         logger.LogInformation("Registered {Number} ({Channel}) for executor {Executor}", number, command.Appeal.Channel, executor.Id);
         return new RegisterAppealResult(number.ToString(), [], repeat);
     }

@@ -59,13 +59,12 @@ public static class PublicErrors
 }
 
 /// <summary>
-/// §2.1: a web appeal is registered like a phone one (<see cref="RegisterAppeal"/>, channel Web, by the system), then
-/// its photos are attached and the registration letter with the number and the applicant's links is queued.
+/// §2.1: a web appeal is registered like a phone one (<see cref="RegisterAppeal"/>, channel Web, by the system) with
+/// the registration letter in the same transaction, then its photos are attached.
 /// </summary>
 public sealed class SubmitPublicAppeal(
     RegisterAppeal register,
     AddAttachment attach,
-    IDbContextFactory<ContactCenterDbContext> dbFactory,
     TimeProvider clock,
     ILogger<SubmitPublicAppeal> logger)
 {
@@ -112,7 +111,10 @@ public sealed class SubmitPublicAppeal(
             return new PublicSubmitResult(null, early, []);
         }
 
-        var registered = await register.HandleAsync(new RegisterAppealCommand(data, form.ProblemId ?? Guid.Empty), Actor.System, cancellationToken);
+        // The letter with the number and the links is written with the card: both exist, or neither.
+        var command = new RegisterAppealCommand(data, form.ProblemId ?? Guid.Empty, Letter: card =>
+            card.Email is null ? null : PublicLetters.Registration(card, baseUrl, clock.GetUtcNow()));
+        var registered = await register.HandleAsync(command, Actor.System, cancellationToken);
         if (!registered.IsSuccess)
         {
             return new PublicSubmitResult(null, registered.Errors, []);
@@ -130,7 +132,6 @@ public sealed class SubmitPublicAppeal(
             }
         }
 
-        await QueueLetterAsync(number, baseUrl, cancellationToken);
         return new PublicSubmitResult(number, [], problems);
     }
 
@@ -155,19 +156,6 @@ public sealed class SubmitPublicAppeal(
         {
             yield return AppealErrors.EssenceRequired;
         }
-    }
-
-    private async Task QueueLetterAsync(string number, string baseUrl, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var card = await db.Appeals.AsNoTracking().FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
-        if (card?.Email is null)
-        {
-            return;
-        }
-
-        db.OutgoingMails.Add(PublicLetters.Registration(card, baseUrl, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

@@ -130,6 +130,26 @@ public sealed class RegisterAppealTests
         Assert.True(repeat.OnDepartmentControl);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Handle_WithALetter_WritesItWithTheCardAndItsNumber_OrNotAtAll(DatabaseProvider provider)
+    {
+        var (database, cards, handler, _) = await ArrangeAsync(provider);
+        await using var _ = database;
+        static ContactCenter.Infrastructure.Mail.OutgoingMail Letter(Appeal card) =>
+            ContactCenter.Infrastructure.Mail.OutgoingMail.Create(card.Email!, $"Звернення № {card.Number}", "Текст", "registration", card.Number, Cards.Now);
+
+        var refused = await handler.HandleAsync(Call(cards, channel: Channel.Web, email: "user@mail.ru") with { Letter = Letter }, Actor.System, TestContext.Current.CancellationToken);
+        var accepted = await handler.HandleAsync(Call(cards, channel: Channel.Web, email: "user@ukr.net") with { Letter = Letter }, Actor.System, TestContext.Current.CancellationToken);
+
+        Assert.False(refused.IsSuccess);
+        Assert.True(accepted.IsSuccess);
+        await using var db = database.CreateContext();
+        var letter = await db.OutgoingMails.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(accepted.RegistrationNumber, letter.RegistrationNumber);
+        Assert.Equal($"Звернення № {accepted.RegistrationNumber}", letter.Subject);
+    }
+
     [Fact]
     public async Task Handle_ByAnExecutor_IsRefused()
     {

@@ -233,7 +233,7 @@ public sealed class PublicUseCaseTests
         var store = new AttachmentStore(new AttachmentStoreOptions(root), factory, clock, NullLogger<AttachmentStore>.Instance);
         var attach = new AddAttachment(factory, store, new CardCommand(factory, clock, NullLogger<CardCommand>.Instance), NullLogger<AddAttachment>.Instance);
         var register = new RegisterAppeal(factory, clock, NullLogger<RegisterAppeal>.Instance);
-        return (new SubmitPublicAppeal(register, attach, factory, clock, NullLogger<SubmitPublicAppeal>.Instance), root);
+        return (new SubmitPublicAppeal(register, attach, clock, NullLogger<SubmitPublicAppeal>.Instance), root);
     }
 
     private static PublicAppealForm Form(Cards cards, string email = "maria@ukr.net") => new()
