@@ -44,6 +44,9 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<ContactCenterDbContext>();
 
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddSingleton(Mail.MailOptions.Read(configuration));
+        services.AddSingleton<Mail.MailSender>();
+        services.AddHostedService<Mail.MailDispatcher>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
