@@ -51,7 +51,49 @@ public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<Mail.OutgoingMail> OutgoingMails => Set<Mail.OutgoingMail>();
 
+    public DbSet<Events.OutboxEvent> OutboxEvents => Set<Events.OutboxEvent>();
+
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Every save writes the cards' events to the outbox in the same transaction (design decision 6): a change and its
+    /// live event are committed together or not at all. The events leave the cards only once the save succeeded.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var cards = WriteOutbox();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        cards.ForEach(c => c.ClearDomainEvents());
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var cards = WriteOutbox();
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        cards.ForEach(c => c.ClearDomainEvents());
+        return written;
+    }
+
+    private List<Appeal> WriteOutbox()
+    {
+        var cards = ChangeTracker.Entries<Appeal>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        foreach (var card in cards)
+        {
+            // A retried save (a conflict, a transient fault) must not write the same events twice.
+            foreach (var stale in ChangeTracker.Entries<Events.OutboxEvent>().Where(e => e.State == EntityState.Added && e.Entity.AppealId == card.Id).ToList())
+            {
+                stale.State = EntityState.Detached;
+            }
+
+            foreach (var change in card.DomainEvents.OfType<AppealChanged>())
+            {
+                Set<Events.OutboxEvent>().Add(Events.OutboxEvent.From(change, card));
+            }
+        }
+
+        return cards;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
