@@ -74,6 +74,11 @@ public static class PortalServices
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
         services.AddOpen311();
+
+        // Live card events: one dispatcher per instance tails the outbox for the circuits and the hub here.
+        services.AddSignalR();
+        services.AddSingleton<Realtime.OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Realtime.OutboxDispatcher>());
         return services;
     }
 }

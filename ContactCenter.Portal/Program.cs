@@ -38,6 +38,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
 app.MapOpen311();
+app.MapHub<ContactCenter.Portal.Realtime.CardsHub>(ContactCenter.Portal.Realtime.CardsHub.Path);
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -15,7 +15,7 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
     private const string PhotoPath = "photo-of-work.png";
 
     /// <summary>§2.2 through the operator's call screen, without touching the mouse; returns the number read back to the caller.</summary>
-    private static async Task<string> RegisterCallByKeyboardAsync(IPage page, string phone, string problemWords, string address, string essence)
+    private static async Task<string> RegisterCallByKeyboardAsync(IPage page, string phone, string problemWords, string address, string essence, string expectedProblem = "Засмічення каналізаційної мережі")
     {
         await page.GotoAsync("/intake");
         await PortalPages.WaitInteractiveAsync(page);
@@ -32,7 +32,8 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
         await keys.TypeAsync("м. Пирятин, вул. Соборна, 5");
         await keys.PressAsync("Tab");
         await keys.TypeAsync(problemWords);
-        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
+        // The operator reads the suggestion before taking it with Tab.
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync(expectedProblem);
         await keys.PressAsync("Tab");
         await keys.TypeAsync(address);
         await keys.PressAsync("Tab");

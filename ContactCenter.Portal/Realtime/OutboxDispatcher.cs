@@ -1,0 +1,93 @@
+using ContactCenter.Infrastructure.Persistence;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Portal.Realtime;
+
+/// <summary>
+/// Tails the outbox on this instance and hands each event, in sequence order, to the circuits here (<see cref="Changed"/>)
+/// and to the hub's groups. Every instance does the same, so a card saved through instance A reaches screens on B.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<ContactCenterDbContext> dbFactory,
+    IHubContext<CardsHub> hub,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A transaction that took a sequence number may still be committing (or may have rolled back, leaving the number
+    /// unused forever): a gap is waited for this long, then passed.
+    /// </summary>
+    public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(3);
+
+    private long last = -1;
+    private DateTimeOffset? gapSeenAt;
+
+    /// <summary>Raised on the dispatcher's thread for every event; circuits subscribe and marshal to their own.</summary>
+    public event Action<CardEvent>? Changed;
+
+    /// <summary>The last sequence delivered here; a screen that starts now catches up from it.</summary>
+    public long LastSequence => Interlocked.Read(ref last);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval, clock);
+        do
+        {
+            try
+            {
+                await DispatchAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Dispatching card events failed; retrying");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round: deliver what was committed since the last round, in order.</summary>
+    public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (last < 0)
+        {
+            // Screens opened before this instance started catch up by themselves; start from now.
+            Interlocked.Exchange(ref last, await db.OutboxEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0);
+            return;
+        }
+
+        var from = last;
+        var batch = await db.OutboxEvents.AsNoTracking().Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
+        foreach (var row in batch)
+        {
+            if (row.Sequence != last + 1)
+            {
+                gapSeenAt ??= clock.GetUtcNow();
+                if (clock.GetUtcNow() - gapSeenAt < GapPatience)
+                {
+                    return;
+                }
+            }
+
+            gapSeenAt = null;
+            var change = CardEvent.From(row);
+            Changed?.Invoke(change);
+            await hub.Clients.Groups(Groups(change)).SendAsync(CardsHub.CardChanged, change, cancellationToken);
+            Interlocked.Exchange(ref last, row.Sequence);
+        }
+    }
+
+    private static IReadOnlyList<string> Groups(CardEvent change)
+    {
+        var groups = new List<string> { CardsHub.DepartmentGroup, CardsHub.ExecutorGroup(change.ExecutorId), CardsHub.DirectionGroup(change.DirectionId) };
+        if (change.PreviousExecutorId is { } previous)
+        {
+            groups.Add(CardsHub.ExecutorGroup(previous));
+        }
+
+        return groups;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Infrastructure.Persistence;
+using ContactCenter.Infrastructure.Tests.Support;
+using ContactCenter.Portal.Features.Intake;
+using ContactCenter.Portal.Realtime;
+using ContactCenter.Portal.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Portal.Tests.Realtime;
+
+/// <summary>A real SignalR client, signed in by the portal's cookie, against the portal on Kestrel at a loopback port.</summary>
+public sealed partial class CardsHubTests
+{
+    private const string AdminEmail = "chief@rada.example.ua";
+    private const string AdminPassword = "Str0ng-Admin-Pass!";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<CookieContainer> SignInAsync(string baseUrl)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        var page = await http.GetStringAsync("/Account/Login", Ct);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = AdminEmail,
+            ["Input.Password"] = AdminPassword,
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return cookies;
+    }
+
+    [Fact]
+    public async Task ANewCard_ReachesASignedInHubClient_AndCatchUpReplaysItInOrder()
+    {
+        await using var factory = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
+            ["Demo:Seed"] = "false",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        var cards = new Cards();
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>().CreateDbContextAsync(Ct))
+        {
+            await cards.AddReferenceDataAsync(db);
+        }
+
+        var cookies = await SignInAsync(baseUrl);
+        var received = new TaskCompletionSource<CardEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(baseUrl + CardsHub.Path, o => o.Cookies = cookies)
+            .Build();
+        connection.On<CardEvent>(CardsHub.CardChanged, e =>
+        {
+            if (e.Kind == "Registered")
+            {
+                received.TrySetResult(e);
+            }
+        });
+        await connection.StartAsync(Ct);
+
+        // Let the dispatcher take its starting point before the card is saved.
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(Ct);
+        var register = factory.Services.GetRequiredService<RegisterAppeal>();
+        var result = await register.HandleAsync(
+            new RegisterAppealCommand(new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", "0671234567", null), "Немає води", "вул. Соборна, 1"), cards.Problem.Id),
+            Cards.Operator,
+            Ct);
+
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal(result.RegistrationNumber, change.RegistrationNumber);
+        Assert.Equal(cards.Water.Id, change.ExecutorId);
+        Assert.True(change.Sequence > 0);
+
+        var replay = await connection.InvokeAsync<IReadOnlyList<CardEvent>>(nameof(CardsHub.CatchUp), 0L, Ct);
+        Assert.Contains(replay, e => e.Sequence == change.Sequence && e.RegistrationNumber == change.RegistrationNumber);
+        Assert.Equal(replay.Select(e => e.Sequence).Order(), replay.Select(e => e.Sequence));
+        Assert.Empty(await connection.InvokeAsync<IReadOnlyList<CardEvent>>(nameof(CardsHub.CatchUp), change.Sequence, Ct));
+    }
+
+    [Fact]
+    public async Task AnAnonymousClient_CannotConnect()
+    {
+        await using var factory = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
+            ["Demo:Seed"] = "false",
+            ["Admin:Password"] = AdminPassword,
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        await using var connection = new HubConnectionBuilder().WithUrl(baseUrl + CardsHub.Path).Build();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Ct));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
