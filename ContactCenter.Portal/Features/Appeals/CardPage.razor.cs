@@ -8,7 +8,7 @@ using MudBlazor;
 
 namespace ContactCenter.Portal.Features.Appeals;
 
-public sealed partial class CardPage
+public sealed partial class CardPage : IDisposable
 {
     private static readonly (CardAction Action, string Label)[] Labels =
     [
@@ -63,6 +63,34 @@ public sealed partial class CardPage
 
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
+
+    [Inject]
+    private Realtime.OutboxDispatcher Live { get; set; } = default!;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Live: what others do to this card (a comment, a decision) shows without reloading; a form being typed is kept.
+        if (firstRender)
+        {
+            Live.Changed += OnCardChanged;
+        }
+    }
+
+    private void OnCardChanged(Realtime.CardEvent change)
+    {
+        if (change.RegistrationNumber != Number || busy)
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => Live.Changed -= OnCardChanged;
 
     private IReadOnlyList<(CardAction Action, string Label)> ActionButtons =>
         details is null ? [] : Labels.Where(l => details.Actions.Contains(l.Action)).ToList();

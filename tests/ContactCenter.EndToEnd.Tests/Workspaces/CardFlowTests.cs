@@ -102,6 +102,25 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task ACardRegisteredByTheOperator_AppearsInTheExecutorsOpenQueue_WithoutReloading()
+    {
+        await using var executorContext = await Browser.NewContextAsync(Portal.BaseUrl);
+        var executor = await executorContext.NewPageAsync();
+        await PortalPages.SignInAsync(executor, "executor@demo.local");
+        await executor.GotoAsync("/queue");
+        await PortalPages.WaitInteractiveAsync(executor);
+        await executor.Locator("[data-testid=filter-New]").ClickAsync();
+        await Expect(executor.Locator("[data-testid=queue]")).ToBeVisibleAsync();
+
+        await PortalPages.SignInAsync(Page, "operator@demo.local");
+        var number = await RegisterCallByKeyboardAsync(Page, "0991112203", "засміч каналіз", "м. Пирятин, вул. Європейська, 3", "Стоки у дворі");
+
+        // No reload, no click: the event travels through the outbox to the open circuit.
+        await Expect(executor.Locator("[data-testid=queue-number]", new() { HasText = number })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(executor.Locator(".mud-snackbar", new() { HasText = number })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AnExecutor_CannotOpenAnotherExecutorsCard_EvenByItsAddress()
     {
         var ct = TestContext.Current.CancellationToken;
