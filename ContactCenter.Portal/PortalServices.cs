@@ -79,6 +79,8 @@ public static class PortalServices
         services.AddSignalR();
         services.AddSingleton<Realtime.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.OutboxDispatcher>());
+        services.AddSingleton<Realtime.OverdueWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Realtime.OverdueWatcher>());
         return services;
     }
 }
