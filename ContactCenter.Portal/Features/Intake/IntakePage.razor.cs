@@ -1,6 +1,5 @@
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
-using ContactCenter.Domain.Intake;
 using ContactCenter.Portal.Auth;
 using ContactCenter.Portal.Features.Appeals;
 using Microsoft.AspNetCore.Components;
@@ -10,25 +9,6 @@ namespace ContactCenter.Portal.Features.Intake;
 
 public sealed partial class IntakePage
 {
-    // Which field a domain error belongs to, so the message appears under it.
-    private static readonly Dictionary<string, string> FieldOf = new()
-    {
-        [AppealErrors.SurnameRequired.Code] = "surname",
-        [AppealErrors.FirstNameRequired.Code] = "firstName",
-        [AppealErrors.PatronymicRequired.Code] = "patronymic",
-        [AppealErrors.ResidenceRequired.Code] = "residence",
-        [AppealErrors.ContactRequired.Code] = "phone",
-        [AppealErrors.PhoneInvalid.Code] = "phone",
-        [AppealErrors.EmailInvalid.Code] = "email",
-        [AppealErrors.EmailRequiredForElectronic.Code] = "email",
-        [AppealErrors.EssenceRequired.Code] = "essence",
-        [AppealErrors.EssenceTooLong.Code] = "essence",
-        [AppealErrors.ProblemAddressRequired.Code] = "address",
-        [IntakeUseCaseErrors.ProblemRequired.Code] = "problem",
-        [AppealErrors.ProblemInactive.Code] = "problem",
-        [IntakeErrors.ApplicantBlocked.Code] = "phone",
-    };
-
     private IntakeModel model = new();
     private ProblemOption? problem;
     private IReadOnlyList<ProblemOption> problems = [];
@@ -135,7 +115,7 @@ public sealed partial class IntakePage
 
             foreach (var error in result.Errors)
             {
-                if (FieldOf.TryGetValue(error.Code, out var field))
+                if (RegistrationFields.FieldOf.TryGetValue(error.Code, out var field))
                 {
                     errors.TryAdd(field, error.Message);
                 }

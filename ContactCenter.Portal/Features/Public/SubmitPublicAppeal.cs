@@ -162,22 +162,9 @@ public sealed class SubmitPublicAppeal(
 /// <summary>Which field of the public form an error belongs to (the rest are shown above the form).</summary>
 public static class PublicFormFields
 {
-    public static readonly IReadOnlyDictionary<string, string> FieldOf = new Dictionary<string, string>
+    /// <summary>The registration fields shared with the call screen, and the public form's own.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldOf = new Dictionary<string, string>(RegistrationFields.FieldOf)
     {
-        [AppealErrors.SurnameRequired.Code] = "surname",
-        [AppealErrors.FirstNameRequired.Code] = "firstName",
-        [AppealErrors.PatronymicRequired.Code] = "patronymic",
-        [AppealErrors.ResidenceRequired.Code] = "residence",
-        [AppealErrors.ContactRequired.Code] = "phone",
-        [AppealErrors.PhoneInvalid.Code] = "phone",
-        [AppealErrors.EmailInvalid.Code] = "email",
-        [AppealErrors.EmailRequiredForElectronic.Code] = "email",
-        [IntakeErrors.MailDomainBlocked.Code] = "email",
-        [AppealErrors.EssenceRequired.Code] = "essence",
-        [AppealErrors.EssenceTooLong.Code] = "essence",
-        [AppealErrors.ProblemAddressRequired.Code] = "address",
-        [IntakeUseCaseErrors.ProblemRequired.Code] = "problem",
-        [AppealErrors.ProblemInactive.Code] = "problem",
         [PublicErrors.ConsentRequired.Code] = "consent",
         [PublicErrors.TooManyFiles.Code] = "files",
         [PublicErrors.PhoneRequired.Code] = "phone",
