@@ -19,15 +19,10 @@ public sealed class AttachmentStoreTests : IAsyncLifetime
     private TestDatabase database = null!;
     private AttachmentStore store = null!;
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        store = new AttachmentStore(new AttachmentStoreOptions(root), new Factory(database), new FakeTimeProvider(Now), NullLogger<AttachmentStore>.Instance);
+        store = new AttachmentStore(new AttachmentStoreOptions(root), database.Factory(), new FakeTimeProvider(Now), NullLogger<AttachmentStore>.Instance);
     }
 
     public async ValueTask DisposeAsync()

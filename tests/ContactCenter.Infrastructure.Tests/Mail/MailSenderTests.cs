@@ -11,11 +11,6 @@ namespace ContactCenter.Infrastructure.Tests.Mail;
 
 public sealed class MailSenderTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -33,7 +28,7 @@ public sealed class MailSenderTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var smtp = new LoopbackSmtpServer();
         await QueueAsync(database, OutgoingMail.Create("maria@ukr.net", "Звернення № 2026-000123 зареєстровано", "Шановна Маріє Петрівно! Ваше звернення зареєстровано.", "registration", "2026-000123", Now));
-        var sender = new MailSender(new Factory(database), new MailOptions("127.0.0.1", smtp.Port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now.AddMinutes(1)), NullLogger<MailSender>.Instance);
+        var sender = new MailSender(database.Factory(), new MailOptions("127.0.0.1", smtp.Port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now.AddMinutes(1)), NullLogger<MailSender>.Instance);
 
         var sent = await sender.SendPendingAsync(cancellationToken: Ct);
 
@@ -59,12 +54,12 @@ public sealed class MailSenderTests
         await using (var refusing = new LoopbackSmtpServer(refuseRecipients: true))
         {
             port = refusing.Port;
-            var sender = new MailSender(new Factory(database), new MailOptions("127.0.0.1", port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
+            var sender = new MailSender(database.Factory(), new MailOptions("127.0.0.1", port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
             Assert.Equal(0, await sender.SendPendingAsync(cancellationToken: Ct));
         }
 
         // The server is gone now: nothing is lost, the letter waits.
-        var offline = new MailSender(new Factory(database), new MailOptions("127.0.0.1", port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
+        var offline = new MailSender(database.Factory(), new MailOptions("127.0.0.1", port, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
         Assert.Equal(0, await offline.SendPendingAsync(cancellationToken: Ct));
 
         await using var db = database.CreateContext();
@@ -79,7 +74,7 @@ public sealed class MailSenderTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await QueueAsync(database, OutgoingMail.Create("maria@ukr.net", "Лист", "Текст", "registration", null, Now));
-        var sender = new MailSender(new Factory(database), new MailOptions(null, 25, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
+        var sender = new MailSender(database.Factory(), new MailOptions(null, 25, false, null, null, "cc@rada.example.ua", "Контакт-Центр"), new FakeTimeProvider(Now), NullLogger<MailSender>.Instance);
 
         Assert.Equal(0, await sender.SendPendingAsync(cancellationToken: Ct));
         await using var db = database.CreateContext();

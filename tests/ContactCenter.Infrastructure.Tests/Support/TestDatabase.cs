@@ -52,6 +52,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>The database as the factory the portal's handlers take.</summary>
+    public IDbContextFactory<ContactCenterDbContext> Factory() => new ContextFactory(this);
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
+    {
+        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
+    }
+
     public ContactCenterDbContext CreateContext() => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteContactCenterDbContext(

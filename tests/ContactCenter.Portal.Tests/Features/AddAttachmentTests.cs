@@ -14,11 +14,6 @@ namespace ContactCenter.Portal.Tests.Features;
 
 public sealed class AddAttachmentTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private sealed class Arranged(TestDatabase database, Cards cards, string number, AttachmentStore store, AddAttachment handler) : IAsyncDisposable
     {
         public TestDatabase Database => database;
@@ -63,7 +58,7 @@ public sealed class AddAttachmentTests
             number = (await CardStore.SaveNewAsync(db, cards.NewCard(), cards.Policy, Ct)).ToString();
         }
 
-        var factory = new Factory(database);
+        var factory = database.Factory();
         var clock = new FakeTimeProvider(Cards.Now.AddHours(1));
         var root = Path.Combine(Path.GetTempPath(), "cc-files-tests", Guid.NewGuid().ToString("N"));
         var store = new AttachmentStore(new AttachmentStoreOptions(root), factory, clock, NullLogger<AttachmentStore>.Instance);

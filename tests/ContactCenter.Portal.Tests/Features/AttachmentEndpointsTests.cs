@@ -24,11 +24,6 @@ public sealed class AttachmentEndpointsTests
 {
     private const string UserHeader = "X-Test-Executor";
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
     {
@@ -64,7 +59,7 @@ public sealed class AttachmentEndpointsTests
             number = (await CardStore.SaveNewAsync(db, cards.NewCard(), cards.Policy, Ct)).ToString();
         }
 
-        var factory = new Factory(database);
+        var factory = database.Factory();
         var clock = new FakeTimeProvider(Cards.Now);
         var root = Path.Combine(Path.GetTempPath(), "cc-files-tests", Guid.NewGuid().ToString("N"));
         var store = new AttachmentStore(new AttachmentStoreOptions(root), factory, clock, NullLogger<AttachmentStore>.Instance);

@@ -11,11 +11,6 @@ namespace ContactCenter.Portal.Tests.Features;
 
 public sealed class ControlTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -44,7 +39,7 @@ public sealed class ControlTests
             await CardStore.SaveNewAsync(db, card, cards.Policy, Ct);
         }
 
-        var queries = new ControlQueries(new Factory(database), new FakeTimeProvider(Cards.Now));
+        var queries = new ControlQueries(database.Factory(), new FakeTimeProvider(Cards.Now));
         var inbox = await queries.PendingRequestsAsync(Cards.Operator, Ct);
         var onControl = await queries.OnControlAsync(Cards.Operator, Ct);
 
@@ -78,7 +73,7 @@ public sealed class ControlTests
         }
 
         var clock = new FakeTimeProvider(Cards.Now);
-        var queries = new ControlQueries(new Factory(database), clock);
+        var queries = new ControlQueries(database.Factory(), clock);
         var morning = await queries.SampleAsync(Cards.Operator, cancellationToken: Ct);
         clock.Advance(TimeSpan.FromHours(8));
         var evening = await queries.SampleAsync(Cards.Operator, cancellationToken: Ct);
@@ -94,7 +89,7 @@ public sealed class ControlTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var cards = new Cards();
-        var blocking = new BlockApplicant(new Factory(database), new FakeTimeProvider(Cards.Now), NullLogger<BlockApplicant>.Instance);
+        var blocking = new BlockApplicant(database.Factory(), new FakeTimeProvider(Cards.Now), NullLogger<BlockApplicant>.Instance);
 
         var byExecutor = await blocking.HandleAsync(new BlockApplicantCommand("0671234567", null, "Лайка"), cards.WaterStaff, Ct);
         var withoutReason = await blocking.HandleAsync(new BlockApplicantCommand("0671234567", null, " "), Cards.Operator, Ct);
@@ -103,7 +98,7 @@ public sealed class ControlTests
         Assert.Equal(IntakeErrors.NotDepartment, byExecutor.Error);
         Assert.Equal(IntakeErrors.BlockReasonRequired, withoutReason.Error);
         Assert.True(blocked.IsSuccess);
-        var queries = new ControlQueries(new Factory(database), new FakeTimeProvider(Cards.Now));
+        var queries = new ControlQueries(database.Factory(), new FakeTimeProvider(Cards.Now));
         var block = Assert.Single(await queries.BlocksAsync(Cards.Operator, Ct));
         Assert.Equal("+380671234567", block.Phone);
 

@@ -13,11 +13,6 @@ namespace ContactCenter.Portal.Tests.Features;
 
 public sealed class QueueAndCardTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
     private static async Task<(TestDatabase Db, Cards Cards, FakeTimeProvider Clock, Dictionary<string, string> Numbers)> ArrangeAsync(DatabaseProvider provider)
@@ -56,7 +51,7 @@ public sealed class QueueAndCardTests
     {
         var (database, cards, clock, n) = await ArrangeAsync(provider);
         await using var _ = database;
-        var queue = new QueueQuery(new Factory(database), clock);
+        var queue = new QueueQuery(database.Factory(), clock);
 
         var page = await queue.HandleAsync(new QueueRequest(), cards.WaterStaff, TestContext.Current.CancellationToken);
 
@@ -72,7 +67,7 @@ public sealed class QueueAndCardTests
     {
         var (database, _, clock, n) = await ArrangeAsync(provider);
         await using var __ = database;
-        var queue = new QueueQuery(new Factory(database), clock);
+        var queue = new QueueQuery(database.Factory(), clock);
 
         var bySurname = await queue.HandleAsync(new QueueRequest(Search: "ґУДЗЬ"), Cards.Operator, TestContext.Current.CancellationToken);
         var byEssence = await queue.HandleAsync(new QueueRequest(Search: "яма"), Cards.Operator, TestContext.Current.CancellationToken);
@@ -90,7 +85,7 @@ public sealed class QueueAndCardTests
     {
         var (database, cards, clock, _) = await ArrangeAsync(DatabaseProvider.Sqlite);
         await using var __ = database;
-        var queue = new QueueQuery(new Factory(database), clock);
+        var queue = new QueueQuery(database.Factory(), clock);
 
         var own = await queue.HandleAsync(new QueueRequest(), new Actor("d", "Заступник", Role.Deputy, DirectionIds: [cards.Direction.Id]), TestContext.Current.CancellationToken);
         var other = await queue.HandleAsync(new QueueRequest(), new Actor("d2", "Інший заступник", Role.Deputy, DirectionIds: [Guid.NewGuid()]), TestContext.Current.CancellationToken);
@@ -104,8 +99,8 @@ public sealed class QueueAndCardTests
     {
         var (database, cards, clock, n) = await ArrangeAsync(DatabaseProvider.Sqlite);
         await using var _ = database;
-        var actions = new CardActions(new CardCommand(new Factory(database), clock, NullLogger<CardCommand>.Instance));
-        var details = new CardDetailsQuery(new Factory(database), clock, NullLogger<CardDetailsQuery>.Instance);
+        var actions = new CardActions(new CardCommand(database.Factory(), clock, NullLogger<CardCommand>.Instance));
+        var details = new CardDetailsQuery(database.Factory(), clock, NullLogger<CardDetailsQuery>.Instance);
         var seen = (await details.HandleAsync(n["fresh"], cards.WaterStaff, TestContext.Current.CancellationToken))!.Card.Version;
 
         var first = await actions.ExecuteAsync(n["fresh"], seen, Cards.Operator, CardAction.Comment, new CardActionInput { Text = "Відділ уточнив адресу" }, TestContext.Current.CancellationToken);
@@ -123,8 +118,8 @@ public sealed class QueueAndCardTests
     {
         var (database, cards, clock, n) = await ArrangeAsync(DatabaseProvider.Sqlite);
         await using var _ = database;
-        var actions = new CardActions(new CardCommand(new Factory(database), clock, NullLogger<CardCommand>.Instance));
-        var details = new CardDetailsQuery(new Factory(database), clock, NullLogger<CardDetailsQuery>.Instance);
+        var actions = new CardActions(new CardCommand(database.Factory(), clock, NullLogger<CardCommand>.Instance));
+        var details = new CardDetailsQuery(database.Factory(), clock, NullLogger<CardDetailsQuery>.Instance);
 
         var result = await actions.ExecuteAsync(n["roads"], null, cards.WaterStaff, CardAction.Comment, new CardActionInput { Text = "Чужа картка" }, TestContext.Current.CancellationToken);
 
@@ -137,8 +132,8 @@ public sealed class QueueAndCardTests
     {
         var (database, cards, clock, n) = await ArrangeAsync(DatabaseProvider.Sqlite);
         await using var _ = database;
-        var actions = new CardActions(new CardCommand(new Factory(database), clock, NullLogger<CardCommand>.Instance));
-        var details = new CardDetailsQuery(new Factory(database), clock, NullLogger<CardDetailsQuery>.Instance);
+        var actions = new CardActions(new CardCommand(database.Factory(), clock, NullLogger<CardCommand>.Instance));
+        var details = new CardDetailsQuery(database.Factory(), clock, NullLogger<CardDetailsQuery>.Instance);
         var number = n["fresh"];
 
         Assert.True((await actions.ExecuteAsync(number, null, cards.WaterStaff, CardAction.ProposeClosure, new CardActionInput { Text = "Воду подано", Result = AppealResult.ResolvedPositively }, TestContext.Current.CancellationToken)).IsSuccess);

@@ -12,11 +12,6 @@ namespace ContactCenter.Portal.Tests.Features;
 
 public sealed class RegisterAppealTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static async Task<(TestDatabase Database, Cards Cards, RegisterAppeal Handler, FakeTimeProvider Clock)> ArrangeAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -29,7 +24,7 @@ public sealed class RegisterAppealTests
         }
 
         var clock = new FakeTimeProvider(Cards.Now);
-        return (database, cards, new RegisterAppeal(new Factory(database), clock, NullLogger<RegisterAppeal>.Instance), clock);
+        return (database, cards, new RegisterAppeal(database.Factory(), clock, NullLogger<RegisterAppeal>.Instance), clock);
     }
 
     private static RegisterAppealCommand Call(Cards cards, string phone = "067 123 45 67", Channel channel = Channel.Phone, string? email = null, string address = "вул. Соборна, 1") =>

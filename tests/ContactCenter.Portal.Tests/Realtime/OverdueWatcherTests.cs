@@ -10,11 +10,6 @@ namespace ContactCenter.Portal.Tests.Realtime;
 
 public sealed class OverdueWatcherTests
 {
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
@@ -38,7 +33,7 @@ public sealed class OverdueWatcherTests
         }
 
         var clock = new FakeTimeProvider(card.DueAt.AddSeconds(-1));
-        var watcher = new OverdueWatcher(new Factory(database), clock, NullLogger<OverdueWatcher>.Instance);
+        var watcher = new OverdueWatcher(database.Factory(), clock, NullLogger<OverdueWatcher>.Instance);
 
         var before = await watcher.MarkAsync(Ct);
         clock.SetUtcNow(card.DueAt.AddSeconds(1));

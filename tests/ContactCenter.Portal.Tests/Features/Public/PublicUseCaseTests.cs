@@ -18,14 +18,9 @@ public sealed class PublicUseCaseTests
 {
     private const string BaseUrl = "https://cc.example.gov.ua";
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(TestDatabase Database, Cards Cards, Factory Factory, FakeTimeProvider Clock)> ArrangeAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    private static async Task<(TestDatabase Database, Cards Cards, IDbContextFactory<ContactCenterDbContext> Factory, FakeTimeProvider Clock)> ArrangeAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var cards = new Cards();
@@ -36,7 +31,7 @@ public sealed class PublicUseCaseTests
             await db.SaveChangesAsync(Ct);
         }
 
-        return (database, cards, new Factory(database), new FakeTimeProvider(Cards.Now.AddHours(1)));
+        return (database, cards, database.Factory(), new FakeTimeProvider(Cards.Now.AddHours(1)));
     }
 
     private static Appeal WebCard(Cards cards, string email = "maria@ukr.net")
@@ -55,7 +50,7 @@ public sealed class PublicUseCaseTests
         return (await CardStore.SaveNewAsync(db, card, cards.Policy, Ct)).ToString();
     }
 
-    private static CardActions Actions(Factory factory, FakeTimeProvider clock) =>
+    private static CardActions Actions(IDbContextFactory<ContactCenterDbContext> factory, FakeTimeProvider clock) =>
         new(new CardCommand(factory, clock, NullLogger<CardCommand>.Instance), new PublicLinks(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PublicLinks.BaseUrlKey] = BaseUrl + "/" }).Build()));
 
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
@@ -227,7 +222,7 @@ public sealed class PublicUseCaseTests
         Assert.Equal(ConfirmationErrors.NotFound, (await confirmation.HandleAsync("' OR 1=1 --", true, null, Ct)).Error);
     }
 
-    private static (SubmitPublicAppeal Handler, string Root) Submitter(Factory factory, FakeTimeProvider clock)
+    private static (SubmitPublicAppeal Handler, string Root) Submitter(IDbContextFactory<ContactCenterDbContext> factory, FakeTimeProvider clock)
     {
         var root = Path.Combine(Path.GetTempPath(), "cc-public-tests", Guid.NewGuid().ToString("N"));
         var store = new AttachmentStore(new AttachmentStoreOptions(root), factory, clock, NullLogger<AttachmentStore>.Instance);

@@ -29,7 +29,7 @@ public sealed class LinkRepairWorkTests
             number = (await CardStore.SaveNewAsync(db, cards.NewCard(), cards.Policy, ct)).ToString();
         }
 
-        var factory = new Factory(database);
+        var factory = database.Factory();
         var clock = new FakeTimeProvider(Cards.Now.AddMinutes(30));
         var actions = new CardActions(new CardCommand(factory, clock, NullLogger<CardCommand>.Instance));
         var query = new CardDetailsQuery(factory, clock, NullLogger<CardDetailsQuery>.Instance);
@@ -48,10 +48,5 @@ public sealed class LinkRepairWorkTests
         Assert.Equal([atAddress.Id], after!.LinkedWorks.Select(w => w.Id));
         Assert.Empty(after.LinkableWorks);
         Assert.Contains(after.Card.Timeline, e => e.Kind == TimelineKind.RepairWorkLinked && e.Text.Contains("вул. Соборна"));
-    }
-
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
     }
 }

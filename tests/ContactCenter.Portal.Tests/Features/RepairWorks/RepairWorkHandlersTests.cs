@@ -15,7 +15,7 @@ public sealed class RepairWorkHandlersTests : IAsyncLifetime
     private readonly Cards cards = new();
     private readonly FakeTimeProvider clock = new(Cards.Now);
     private TestDatabase database = null!;
-    private Factory factory = null!;
+    private IDbContextFactory<ContactCenterDbContext> factory = null!;
 
     private Actor WaterStaff => cards.WaterStaff;
 
@@ -26,7 +26,7 @@ public sealed class RepairWorkHandlersTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        factory = new Factory(database);
+        factory = database.Factory();
         await using var db = database.CreateContext();
         await cards.AddReferenceDataAsync(db);
     }
@@ -232,10 +232,5 @@ public sealed class RepairWorkHandlersTests : IAsyncLifetime
         Assert.Empty(await Query().HandleAsync(new RepairWorksRequest(RepairWorksView.Planned, Service: UtilityService.Water), WaterStaff, Ct));
         Assert.Empty(await Query().HandleAsync(new RepairWorksRequest(RepairWorksView.Active, ExecutorId: cards.Roads.Id), WaterStaff, Ct));
         Assert.Empty(await Query().HandleAsync(new RepairWorksRequest(RepairWorksView.Active), null, Ct));
-    }
-
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<ContactCenterDbContext>
-    {
-        public ContactCenterDbContext CreateDbContext() => database.CreateContext();
     }
 }
