@@ -14,6 +14,9 @@ public enum ReportingPeriodKind
 
     /// <summary>A local calendar month (monthly reports and the mayor's analytical note, §4.1).</summary>
     Month,
+
+    /// <summary>A local calendar quarter (the state statistics of appeals).</summary>
+    Quarter,
 }
 
 /// <summary>
@@ -56,6 +59,19 @@ public sealed record ReportingPeriod(DateTimeOffset From, DateTimeOffset To)
         return Calendar(start, start.AddMonths(1), zone, ReportingPeriodKind.Month);
     }
 
+    /// <summary>The local calendar quarter <paramref name="quarter"/> (1–4) of <paramref name="year"/> in <paramref name="zone"/>.</summary>
+    public static ReportingPeriod Quarter(int year, int quarter, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
+
+        var start = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
+        return Calendar(start, start.AddMonths(3), zone, ReportingPeriodKind.Quarter);
+    }
+
     /// <summary>The local calendar day <paramref name="date"/> in <paramref name="zone"/> (23 or 25 hours on clock-change days).</summary>
     public static ReportingPeriod Day(DateOnly date, TimeZoneInfo zone)
     {
@@ -94,6 +110,7 @@ public sealed record ReportingPeriod(DateTimeOffset From, DateTimeOffset To)
             ReportingPeriodKind.Day => Day(firstDay.AddDays(-1), Zone),
             ReportingPeriodKind.Week => Week(firstDay.AddDays(-7), Zone),
             ReportingPeriodKind.Month => Month(firstDay.AddMonths(-1).Year, firstDay.AddMonths(-1).Month, Zone),
+            ReportingPeriodKind.Quarter => Quarter(firstDay.AddMonths(-3).Year, ((firstDay.AddMonths(-3).Month - 1) / 3) + 1, Zone),
             _ => throw new InvalidOperationException($"Unknown period kind {Kind}."),
         };
     }

@@ -161,4 +161,23 @@ public sealed class ReportingPeriodTests
         Assert.Equal(new ReportingPeriod(Utc(2026, 3, 7, 18), Utc(2026, 3, 10, 6)), previous);
         Assert.Equal(ReportingPeriodKind.Custom, previous.Kind);
     }
+
+    [Fact]
+    public void Quarter_IsThreeLocalMonths_AndItsPreviousCrossesTheYear()
+    {
+        var first = ReportingPeriod.Quarter(2026, 1, Kyiv);
+
+        // Kyiv is UTC+2 in winter: the quarter starts at 22:00 UTC on 31 December.
+        Assert.Equal(Utc(2025, 12, 31, 22), first.From);
+        Assert.Equal(Utc(2026, 3, 31, 21), first.To);
+        Assert.Equal(ReportingPeriodKind.Quarter, first.Kind);
+        Assert.Equal(ReportingPeriod.Quarter(2025, 4, Kyiv), first.Previous());
+        Assert.Equal(ReportingPeriod.Quarter(2026, 3, Kyiv), ReportingPeriod.Quarter(2026, 4, Kyiv).Previous());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void Quarter_OutsideOneToFour_Throws(int quarter) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Quarter(2026, quarter, Kyiv));
 }
