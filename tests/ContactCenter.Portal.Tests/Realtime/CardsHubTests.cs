@@ -93,6 +93,83 @@ public sealed partial class CardsHubTests
     }
 
     [Fact]
+    public async Task AClientThatWasAway_CatchesUpEveryMissedEvent_ExactlyOnce_InOrder()
+    {
+        await using var factory = new PortalFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
+            ["Demo:Seed"] = "false",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>();
+        var cards = new Cards();
+        await using (var db = await dbFactory.CreateDbContextAsync(Ct))
+        {
+            await cards.AddReferenceDataAsync(db);
+        }
+
+        var cookies = await SignInAsync(baseUrl);
+        var register = factory.Services.GetRequiredService<RegisterAppeal>();
+        async Task<string> RegisterAsync(string phone) => (await register.HandleAsync(
+            new RegisterAppealCommand(new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", phone, null), "Немає води", "вул. Соборна, 1"), cards.Problem.Id),
+            Cards.Operator,
+            Ct)).RegistrationNumber!;
+
+        var seen = new List<CardEvent>();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connection = new HubConnectionBuilder().WithUrl(baseUrl + CardsHub.Path, o => o.Cookies = cookies).Build();
+        connection.On<CardEvent>(CardsHub.CardChanged, e =>
+        {
+            lock (seen)
+            {
+                seen.Add(e);
+            }
+
+            first.TrySetResult();
+        });
+        await connection.StartAsync(Ct);
+        await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(Ct);
+        await RegisterAsync("0671230001");
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        long lastSeen;
+        lock (seen)
+        {
+            lastSeen = seen.Max(e => e.Sequence);
+        }
+
+        // Away: the connection is gone while three cards are registered and one is commented.
+        await connection.StopAsync(Ct);
+        var missed = new[] { await RegisterAsync("0671230002"), await RegisterAsync("0671230003"), await RegisterAsync("0671230004") };
+        await using (var db = await dbFactory.CreateDbContextAsync(Ct))
+        {
+            var card = (await CardStore.LoadAsync(db, missed[0], Ct))!;
+            Assert.True(card.AddComment(cards.WaterStaff, Cards.Now.AddMinutes(1), "Бригада виїхала").IsSuccess);
+            Assert.True((await CardStore.SaveChangesAsync(db, Ct)).IsSuccess);
+        }
+
+        await using var back = new HubConnectionBuilder().WithUrl(baseUrl + CardsHub.Path, o => o.Cookies = cookies).Build();
+        await back.StartAsync(Ct);
+        var replay = await back.InvokeAsync<IReadOnlyList<CardEvent>>(nameof(CardsHub.CatchUp), lastSeen, Ct);
+
+        List<long> expected;
+        await using (var db = await dbFactory.CreateDbContextAsync(Ct))
+        {
+            expected = await db.OutboxEvents.Where(e => e.Sequence > lastSeen).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync(Ct);
+        }
+
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, replay.Select(e => e.Sequence));
+        Assert.Equal([.. missed, missed[0]], replay.Select(e => e.RegistrationNumber));
+        Assert.Equal(["Registered", "Registered", "Registered", "Commented"], replay.Select(e => e.Kind));
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
     public async Task AnAnonymousClient_CannotConnect()
     {
         await using var factory = new PortalFactory(new Dictionary<string, string?>
