@@ -188,6 +188,83 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task ACardRegisteredWhileTheExecutorsConnectionWasDown_IsInTheQueueOnceItReconnects()
+    {
+        await using var executorContext = await Browser.NewContextAsync(Portal.BaseUrl);
+        var executor = await executorContext.NewPageAsync();
+
+        // The page's connection to the server passes through the test, which can cut it and refuse it for a while,
+        // as a dropped mobile connection or a sleeping laptop would.
+        var away = false;
+        var open = new List<IWebSocketRoute>();
+        await executor.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), socket =>
+        {
+            if (Volatile.Read(ref away))
+            {
+                _ = socket.CloseAsync();
+                return;
+            }
+
+            var server = socket.ConnectToServer();
+            lock (open)
+            {
+                open.Add(socket);
+                open.Add(server);
+            }
+        });
+        await PortalPages.SignInAsync(executor, "executor@demo.local");
+        await executor.GotoAsync("/queue");
+        await PortalPages.WaitInteractiveAsync(executor);
+        await executor.Locator("[data-testid=filter-New]").ClickAsync();
+        await Expect(executor.Locator("[data-testid=queue]")).ToBeVisibleAsync();
+
+        await executor.EvaluateAsync("() => window.__beforeTheDrop = true");
+        Volatile.Write(ref away, true);
+        IWebSocketRoute[] toClose;
+        lock (open)
+        {
+            toClose = [.. open];
+            open.Clear();
+        }
+
+        foreach (var socket in toClose)
+        {
+            await socket.CloseAsync();
+        }
+
+        await Expect(executor.Locator("#components-reconnect-modal, .components-reconnect-show").First).ToBeAttachedAsync();
+
+        // Registered meanwhile by another system, through Open311.
+        var form = Page.APIRequest.CreateFormData();
+        foreach (var (name, value) in new Dictionary<string, string>
+        {
+            ["api_key"] = "demo-open311-key",
+            ["service_code"] = "01.005",
+            ["first_name"] = "Марія",
+            ["last_name"] = "Іваненко",
+            ["attribute[patronymic]"] = "Петрівна",
+            ["attribute[residence]"] = "м. Пирятин, вул. Соборна, 1",
+            ["phone"] = "0671239901",
+            ["email"] = "maria.ivanenko@ukr.net",
+            ["address_string"] = "м. Пирятин, вул. Соборна, 9",
+            ["description"] = "Засмічена каналізація біля будинку",
+        })
+        {
+            form.Set(name, value);
+        }
+
+        var response = await Page.APIRequest.PostAsync("/open311/v2/requests.json", new() { Form = form });
+        Assert.True(response.Ok, await response.TextAsync());
+        var number = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
+
+        Volatile.Write(ref away, false);
+
+        // The same page, reconnected to its circuit: no reload, and the card registered meanwhile is there.
+        await Expect(executor.Locator("[data-testid=queue-number]", new() { HasText = number })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await executor.EvaluateAsync<bool>("() => window.__beforeTheDrop === true"));
+    }
+
+    [Fact]
     public async Task AnExecutor_CannotOpenAnotherExecutorsCard_EvenByItsAddress()
     {
         var ct = TestContext.Current.CancellationToken;
