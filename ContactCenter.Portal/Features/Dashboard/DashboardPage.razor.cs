@@ -80,8 +80,9 @@ public sealed partial class DashboardPage : IDisposable
 
     protected override void OnAfterRender(bool firstRender)
     {
-        // Live only once interactive: subscribing during prerendering would leak the subscription.
-        if (firstRender && figures is not null)
+        // Live only once interactive: subscribing during prerendering would leak the subscription. The first render may
+        // come before the figures are loaded, so whether the person may see them is checked on every event instead.
+        if (firstRender)
         {
             Live.Changed += OnCardChanged;
             clockTimer = Time.CreateTimer(_ => OnTimePassed(), null, TimePasses, TimePasses);
@@ -101,13 +102,19 @@ public sealed partial class DashboardPage : IDisposable
 
     private void OnCardChanged(CardEvent change)
     {
-        if (actor is not null && change.IsFor(actor))
+        if (DashboardQuery.MayView(actor) && change.IsFor(actor!))
         {
             ScheduleReload(withTrend: false);
         }
     }
 
-    private void OnTimePassed() => ScheduleReload(withTrend: true);
+    private void OnTimePassed()
+    {
+        if (DashboardQuery.MayView(actor))
+        {
+            ScheduleReload(withTrend: true);
+        }
+    }
 
     /// <summary>
     /// Folds every request that arrives before the next reload into that one reload, and keeps reloads
