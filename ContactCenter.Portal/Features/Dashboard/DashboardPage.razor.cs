@@ -230,5 +230,5 @@ public sealed partial class DashboardPage : IDisposable
         TimeZoneInfo.ConvertTime(instant, DeadlinePolicy.Kyiv).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Window(TimeSpan window) =>
-        window.TotalHours % 24 == 0 && window.TotalHours >= 24 ? $"{window.TotalDays:0} доб." : $"{window.TotalHours:0} год.";
+        window.TotalHours >= 72 ? $"{window.TotalDays:0.#} дн." : $"{window.TotalHours:0.#} год.";
 }

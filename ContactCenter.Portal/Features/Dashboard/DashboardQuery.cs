@@ -18,7 +18,8 @@ public enum DashboardFigure
     Compliance,
 }
 
-public sealed record DashboardExecutorRow(Guid ExecutorId, string Name, LoadLine Line);
+/// <param name="Name">The short name, as queues show it.</param>
+public sealed record DashboardExecutorRow(Guid ExecutorId, string Name, string FullName, LoadLine Line);
 
 public sealed record DashboardDirection(Guid DirectionId, string Name, LoadLine Total, IReadOnlyList<DashboardExecutorRow> Executors);
 
@@ -98,7 +99,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
                 cancellationToken);
 
         var executors = await db.Executors.AsNoTracking()
-            .Select(e => new { e.Id, e.Name, e.DirectionId, e.IsActive })
+            .Select(e => new { e.Id, e.Name, e.ShortName, e.DirectionId, e.IsActive })
             .ToListAsync(cancellationToken);
         var directionNames = await db.Directions.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
 
@@ -108,7 +109,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
             .Select(e => new LoadKey(e.DirectionId, e.Id));
         var board = ExecutorLoad.Board(listed, open, monthFacts, month, now, window);
 
-        var names = executors.ToDictionary(e => e.Id, e => e.Name);
+        var names = executors.ToDictionary(e => e.Id);
         var directions = board.Directions
             .Select(d => new DashboardDirection(
                 d.Key,
@@ -116,7 +117,9 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
                 d.Value,
                 board.Executors
                     .Where(x => x.Key.DirectionId == d.Key)
-                    .Select(x => new DashboardExecutorRow(x.Key.ExecutorId, names.GetValueOrDefault(x.Key.ExecutorId, string.Empty), x.Value))
+                    .Select(x => names.TryGetValue(x.Key.ExecutorId, out var e)
+                        ? new DashboardExecutorRow(x.Key.ExecutorId, e.ShortName, e.Name, x.Value)
+                        : new DashboardExecutorRow(x.Key.ExecutorId, string.Empty, string.Empty, x.Value))
                     .OrderBy(x => x.Name, StringComparer.CurrentCulture)
                     .ToList()))
             .OrderBy(d => d.Name, StringComparer.CurrentCulture)
@@ -253,7 +256,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
                 a.DueAt,
                 a.SerPlanIncludedAt,
                 a.ClosedAt,
-                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.Name).FirstOrDefault(),
+                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
 
