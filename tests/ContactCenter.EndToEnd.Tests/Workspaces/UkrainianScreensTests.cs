@@ -22,6 +22,8 @@ public sealed partial class UkrainianScreensTests(PortalServer portal, BrowserFi
         { "operator@demo.local", "/repairs" },
         { "executor@demo.local", "/repairs" },
         { "executor@demo.local", "/queue" },
+        { "deputy@demo.local", "/dashboard" },
+        { "deputy@demo.local", "/dashboard/cards?figure=overdue" },
         { "admin@demo.local", "/admin" },
         { "admin@demo.local", "/admin/classifier" },
         { "admin@demo.local", "/admin/users" },

@@ -1,0 +1,234 @@
+using System.Globalization;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
+using ContactCenter.Portal.Auth;
+using ContactCenter.Portal.Realtime;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ContactCenter.Portal.Features.Dashboard;
+
+/// <summary>
+/// The live deadline control (§4.1). It follows the cards as they change (the outbox events, including the overdue
+/// watcher's) and as time passes ("at risk" and "overdue" change with the clock alone), without reload storms: a
+/// burst of events gives one reload, at most one per <see cref="ReloadSpacing"/>.
+/// </summary>
+public sealed partial class DashboardPage : IDisposable
+{
+    /// <summary>At most one reload per this long, however many cards change.</summary>
+    public static readonly TimeSpan ReloadSpacing = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the figures are re-read with no event at all: a card turns "at risk" by the clock alone.</summary>
+    public static readonly TimeSpan TimePasses = TimeSpan.FromMinutes(1);
+
+    private static readonly (DashboardColumn Column, string Label)[] Columns =
+    [
+        (DashboardColumn.Name, "Виконавець"),
+        (DashboardColumn.Open, "Відкриті"),
+        (DashboardColumn.AtRisk, "Спливає строк"),
+        (DashboardColumn.Overdue, "Прострочено"),
+        (DashboardColumn.Extended, "На додатковому контролі"),
+        (DashboardColumn.Compliance, "Виконання за регламентом, %"),
+    ];
+
+    private readonly Lock gate = new();
+    private readonly LineChartOptions complianceOptions = new() { YAxisFormat = "0", ShowLegend = false, YAxisRequireZeroPoint = true };
+    private readonly BarChartOptions overdueOptions = new() { YAxisFormat = "0", ShowLegend = false };
+
+    private Actor? actor;
+    private bool loaded;
+    private DashboardFigures? figures;
+    private IReadOnlyList<DashboardDirection> sorted = [];
+    private IReadOnlyList<TrendPoint> trend = [];
+    private List<ChartSeries<double>> complianceSeries = [];
+    private List<ChartSeries<double>> overdueSeries = [];
+    private string[] trendLabels = [];
+    private DashboardColumn sortColumn = DashboardColumn.Overdue;
+    private bool sortDescending = true;
+
+    // Coalescing of reloads; guarded by the gate, since events and timers arrive on other threads.
+    private ITimer? pendingReload;
+    private ITimer? clockTimer;
+    private bool reloadScheduled;
+    private bool trendDue;
+    private bool disposed;
+    private DateTimeOffset lastLoadAt;
+    private int loadsStarted;
+    private int loadShown;
+
+    [Inject]
+    private DashboardQuery Dashboard { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private OutboxDispatcher Live { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<DashboardPage> Logger { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        actor = await CurrentUser.GetActorAsync();
+        await LoadAsync(withTrend: true);
+        loaded = true;
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Live only once interactive: subscribing during prerendering would leak the subscription. The first render may
+        // come before the figures are loaded, so whether the person may see them is checked on every event instead.
+        if (firstRender)
+        {
+            Live.Changed += OnCardChanged;
+            clockTimer = Time.CreateTimer(_ => OnTimePassed(), null, TimePasses, TimePasses);
+        }
+    }
+
+    public void Dispose()
+    {
+        Live.Changed -= OnCardChanged;
+        lock (gate)
+        {
+            disposed = true;
+            pendingReload?.Dispose();
+            clockTimer?.Dispose();
+        }
+    }
+
+    private void OnCardChanged(CardEvent change)
+    {
+        if (DashboardQuery.MayView(actor) && change.IsFor(actor!))
+        {
+            ScheduleReload(withTrend: false);
+        }
+    }
+
+    private void OnTimePassed()
+    {
+        if (DashboardQuery.MayView(actor))
+        {
+            ScheduleReload(withTrend: true);
+        }
+    }
+
+    /// <summary>
+    /// Folds every request that arrives before the next reload into that one reload, and keeps reloads
+    /// <see cref="ReloadSpacing"/> apart: an event right after a reload waits for the spacing, not for another event.
+    /// </summary>
+    private void ScheduleReload(bool withTrend)
+    {
+        TimeSpan wait;
+        lock (gate)
+        {
+            trendDue |= withTrend;
+            if (reloadScheduled || disposed)
+            {
+                return;
+            }
+
+            reloadScheduled = true;
+            wait = lastLoadAt + ReloadSpacing - Time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                pendingReload?.Dispose();
+                pendingReload = Time.CreateTimer(_ => RunScheduledReload(), null, wait, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+
+        RunScheduledReload();
+    }
+
+    private void RunScheduledReload()
+    {
+        bool withTrend;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            reloadScheduled = false;
+            withTrend = trendDue;
+            trendDue = false;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await LoadAsync(withTrend);
+                StateHasChanged();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next event or tick tries again; the figures on screen stay with their "оновлено о" time.
+                Logger.LogError(e, "Reloading the dashboard failed");
+            }
+        });
+    }
+
+    private async Task LoadAsync(bool withTrend)
+    {
+        int load;
+        lock (gate)
+        {
+            lastLoadAt = Time.GetUtcNow();
+            load = ++loadsStarted;
+        }
+
+        var loadedFigures = await Dashboard.FiguresAsync(actor);
+        var loadedTrend = withTrend ? await Dashboard.TrendAsync(actor) : null;
+
+        // Two loads can overlap when one is slow: an older answer never replaces a newer one.
+        if (load < loadShown)
+        {
+            return;
+        }
+
+        loadShown = load;
+        figures = loadedFigures;
+        sorted = figures is null ? [] : DashboardSort.Apply(figures.Directions, sortColumn, sortDescending);
+        if (loadedTrend is not null)
+        {
+            ShowTrend(loadedTrend);
+        }
+    }
+
+    private void ShowTrend(IReadOnlyList<TrendPoint> points)
+    {
+        trend = points;
+        trendLabels = points.Select(p => p.WeekStart.ToString("dd.MM", CultureInfo.InvariantCulture)).ToArray();
+        complianceSeries =
+        [
+            new ChartSeries<double> { Name = "Виконання за регламентом, %", Data = new ChartData<double>(points.Select(p => (double?)p.CompliancePercent).ToList()) },
+        ];
+        overdueSeries =
+        [
+            new ChartSeries<double> { Name = "Прострочено", Data = new ChartData<double>(points.Select(p => (double)p.Overdue).ToList()) },
+        ];
+    }
+
+    private void SortBy(DashboardColumn column)
+    {
+        sortDescending = column == sortColumn ? !sortDescending : DashboardSort.WorstFirstIsDescending(column);
+        sortColumn = column;
+        sorted = figures is null ? [] : DashboardSort.Apply(figures.Directions, sortColumn, sortDescending);
+    }
+
+    private string? SortIcon(DashboardColumn column) => column != sortColumn
+        ? null
+        : sortDescending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+
+    private static string Clock(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, DeadlinePolicy.Kyiv).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Window(TimeSpan window) =>
+        window.TotalHours >= 72 ? $"{window.TotalDays:0.#} дн." : $"{window.TotalHours:0.#} год.";
+}

@@ -1,0 +1,355 @@
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
+using ContactCenter.Domain.Reporting;
+using ContactCenter.Infrastructure.Persistence;
+using ContactCenter.Portal.Features.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactCenter.Portal.Features.Dashboard;
+
+/// <summary>A number of the dashboard, as the drill-down names it in its address.</summary>
+public enum DashboardFigure
+{
+    Open,
+    AtRisk,
+    Overdue,
+    Extended,
+    Compliance,
+}
+
+/// <param name="Name">The short name, as queues show it.</param>
+public sealed record DashboardExecutorRow(Guid ExecutorId, string Name, string FullName, LoadLine Line);
+
+public sealed record DashboardDirection(Guid DirectionId, string Name, LoadLine Total, IReadOnlyList<DashboardExecutorRow> Executors);
+
+/// <summary>The dashboard as of <see cref="Now"/>; <see cref="MonthFrom"/> is where month-to-date compliance starts.</summary>
+public sealed record DashboardFigures(
+    DateTimeOffset Now,
+    TimeSpan AtRiskWindow,
+    DateTimeOffset MonthFrom,
+    bool AllDirections,
+    IReadOnlyList<DashboardDirection> Directions,
+    LoadLine Total);
+
+/// <summary>One week of the trend: the compliance and the overdue count its weekly report shows.</summary>
+public sealed record TrendPoint(DateOnly WeekStart, decimal? CompliancePercent, int Overdue);
+
+/// <summary>The cards behind one number: of an executor, of a direction, or of the whole scope when both are null.</summary>
+public sealed record DrillDownRequest(DashboardFigure Figure, Guid? ExecutorId = null, Guid? DirectionId = null);
+
+/// <param name="DaysOverdue">Kyiv calendar days past the due date: until now for an open card, until closure for a card closed late.</param>
+/// <param name="Verdict">For the compliance figure: how the card weighs in it.</param>
+public sealed record DrillDownRow(
+    string Number,
+    string ProblemName,
+    string ProblemAddress,
+    AppealStatus Status,
+    DateTimeOffset DueAt,
+    DeadlineState Deadline,
+    bool IsOpen,
+    int DaysOverdue,
+    ComplianceVerdict? Verdict,
+    string ExecutorName);
+
+/// <param name="Total">How many cards are behind the number; <see cref="Rows"/> holds at most <see cref="DashboardQuery.DrillDownLimit"/> of them.</param>
+public sealed record DrillDownResult(string ScopeName, DashboardFigure Figure, DateTimeOffset Now, DateTimeOffset MonthFrom, IReadOnlyList<DrillDownRow> Rows, int Total);
+
+/// <summary>
+/// The deputies' live deadline control (§4.1): per executor the open, at-risk, overdue and extended cards and the
+/// month-to-date compliance. A deputy sees the executors of the directions they curate; the manager of affairs, the
+/// mayor and the Department see all; anyone else gets nothing. The rules are <see cref="ExecutorLoad"/>'s; this class
+/// only reads the narrow facts they need: the open cards through the partial index on open cards
+/// (<c>WHERE "ClosedAt" IS NULL</c>, by direction and executor), never whole aggregates.
+/// </summary>
+public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Weeks in the trend: about two months, so the current month is seen against the one before.</summary>
+    public const int TrendWeeks = 8;
+
+    /// <summary>A drill-down lists at most this many cards (the most overdue first); the count says how many there are.</summary>
+    public const int DrillDownLimit = 500;
+
+    /// <summary>Who may look at the dashboard at all: deputies, the manager of affairs, the mayor and the Department.</summary>
+    public static bool MayView(Actor? actor) => actor is not null && (actor.Role is Role.Deputy or Role.Manager or Role.Mayor || actor.IsDepartment);
+
+    /// <summary>The dashboard, or null when <paramref name="actor"/> may not see it.</summary>
+    public async Task<DashboardFigures?> FiguresAsync(Actor? actor, CancellationToken cancellationToken = default)
+    {
+        if (ScopeOf(actor) is not { } scope)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var window = await QueueQuery.AtRiskWindowAsync(db, cancellationToken);
+
+        var open = await InScope(db, scope)
+            .Where(a => a.ClosedAt == null)
+            .Select(a => new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null))
+            .ToListAsync(cancellationToken);
+
+        // Only the cards that can weigh in the month's compliance: closed in it, or overdue now (the end of the period so far).
+        var month = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv);
+        var monthFacts = month is null
+            ? []
+            : await FactsAsync(
+                InScope(db, scope).Where(a => a.ClosedAt >= month.From || (a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now)),
+                cancellationToken);
+
+        var executors = await db.Executors.AsNoTracking()
+            .Select(e => new { e.Id, e.Name, e.ShortName, e.DirectionId, e.IsActive })
+            .ToListAsync(cancellationToken);
+        var directionNames = await db.Directions.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+
+        // Every active executor of the scope is listed, even with nothing open: a deputy sees who is quiet, too.
+        var listed = executors
+            .Where(e => e.IsActive && (scope.All || scope.DirectionIds.Contains(e.DirectionId)))
+            .Select(e => new LoadKey(e.DirectionId, e.Id));
+        var board = ExecutorLoad.Board(listed, open, monthFacts, month, now, window);
+
+        var names = executors.ToDictionary(e => e.Id);
+        var directions = board.Directions
+            .Select(d => new DashboardDirection(
+                d.Key,
+                directionNames.GetValueOrDefault(d.Key, string.Empty),
+                d.Value,
+                board.Executors
+                    .Where(x => x.Key.DirectionId == d.Key)
+                    .Select(x => names.TryGetValue(x.Key.ExecutorId, out var e)
+                        ? new DashboardExecutorRow(x.Key.ExecutorId, e.ShortName, e.Name, x.Value)
+                        : new DashboardExecutorRow(x.Key.ExecutorId, string.Empty, string.Empty, x.Value))
+                    .OrderBy(x => x.Name, StringComparer.CurrentCulture)
+                    .ToList()))
+            .OrderBy(d => d.Name, StringComparer.CurrentCulture)
+            .ToList();
+
+        var monthFrom = month?.From ?? now;
+        return new DashboardFigures(now, window, monthFrom, scope.All, directions, board.Total);
+    }
+
+    /// <summary>
+    /// The scope's compliance and overdue count for each of the last <see cref="TrendWeeks"/> Kyiv weeks, the current one
+    /// up to now: each point is what that week's report (§4.1, weekly to the deputies) shows, computed by
+    /// <see cref="ComplianceCalculator"/> from the due-date history, so a past week is not redrawn by later extensions.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Actor? actor, CancellationToken cancellationToken = default)
+    {
+        if (ScopeOf(actor) is not { } scope)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var weeks = ExecutorLoad.RecentWeeks(now, DeadlinePolicy.Kyiv, TrendWeeks);
+        var from = weeks[0].From;
+
+        // A card closed before the first week can neither be closed in a week nor open at a week's end.
+        var facts = await FactsAsync(InScope(db, scope).Where(a => a.ClosedAt == null || a.ClosedAt >= from), cancellationToken);
+        return weeks
+            .Select(week =>
+            {
+                var figures = ComplianceCalculator.Compute(facts, week, ReportScope.Community);
+                return new TrendPoint(LocalDate(week.From), figures.CompliancePercent, figures.Overdue);
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The cards behind one number of the dashboard, or null when <paramref name="actor"/> may not see them: a deputy
+    /// asking for an executor or a direction outside their directions is refused, whatever the address says.
+    /// </summary>
+    public async Task<DrillDownResult?> CardsAsync(DrillDownRequest request, Actor? actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (ScopeOf(actor) is not { } scope)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        string scopeName;
+        if (request.ExecutorId is { } executorId)
+        {
+            var executor = await db.Executors.AsNoTracking().Where(e => e.Id == executorId).Select(e => new { e.Name, e.DirectionId }).FirstOrDefaultAsync(cancellationToken);
+            if (executor is null || !scope.Includes(executor.DirectionId))
+            {
+                return null;
+            }
+
+            scopeName = executor.Name;
+        }
+        else if (request.DirectionId is { } directionId)
+        {
+            var direction = await db.Directions.AsNoTracking().Where(d => d.Id == directionId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+            if (direction is null || !scope.Includes(directionId))
+            {
+                return null;
+            }
+
+            scopeName = $"Напрямок «{direction}»";
+        }
+        else
+        {
+            scopeName = scope.All ? "Усі виконавці" : "Усі виконавці ваших напрямків";
+        }
+
+        var now = clock.GetUtcNow();
+        var window = await QueueQuery.AtRiskWindowAsync(db, cancellationToken);
+        var month = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv);
+        var cards = InScope(db, scope);
+        if (request.ExecutorId is { } byExecutor)
+        {
+            cards = cards.Where(a => a.ExecutorId == byExecutor);
+        }
+
+        if (request.DirectionId is { } byDirection)
+        {
+            cards = cards.Where(a => a.DirectionId == byDirection);
+        }
+
+        // The same facts and the same rule as the number itself, so the list holds exactly the cards it counted.
+        List<(Guid Id, DateTimeOffset DueAt, ComplianceVerdict? Verdict)> behind;
+        if (request.Figure == DashboardFigure.Compliance)
+        {
+            var facts = month is null
+                ? []
+                : await FactsAsync(cards.Where(a => a.ClosedAt >= month.From || (a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now)), cancellationToken);
+            behind = facts
+                .Select(f => (f.AppealId, f.DueDates[^1].DueAt, Verdict: ExecutorLoad.VerdictOf(f, month!)))
+                .Where(c => c.Verdict is not null)
+                .ToList();
+        }
+        else
+        {
+            var figure = request.Figure switch
+            {
+                DashboardFigure.Open => LoadFigure.Open,
+                DashboardFigure.AtRisk => LoadFigure.AtRisk,
+                DashboardFigure.Overdue => LoadFigure.Overdue,
+                DashboardFigure.Extended => LoadFigure.AdditionalControl,
+                _ => throw new ArgumentOutOfRangeException(nameof(request), request.Figure, "Unknown figure."),
+            };
+            var open = await cards
+                .Where(a => a.ClosedAt == null)
+                .Select(a => new { a.Id, Fact = new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null) })
+                .ToListAsync(cancellationToken);
+            behind = open
+                .Where(c => ExecutorLoad.CountsIn(c.Fact, figure, now, window))
+                .Select(c => (c.Id, c.Fact.DueAt, (ComplianceVerdict?)null))
+                .ToList();
+        }
+
+        var shown = behind.OrderBy(c => c.DueAt).Take(DrillDownLimit).ToList();
+        var ids = shown.Select(c => c.Id).ToList();
+        var details = await db.Appeals.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                a.Number,
+                ProblemName = db.ClassifierProblems.Where(p => p.Id == a.ProblemId).Select(p => p.Name).FirstOrDefault(),
+                a.ProblemAddress,
+                a.Status,
+                a.DueAt,
+                a.SerPlanIncludedAt,
+                a.ClosedAt,
+                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+
+        var rows = shown
+            .Where(c => details.ContainsKey(c.Id))
+            .Select(c =>
+            {
+                var a = details[c.Id];
+                var isOpen = a.ClosedAt is null;
+                var until = a.ClosedAt ?? now;
+                var deadline = !isOpen ? (until > a.DueAt ? DeadlineState.Overdue : DeadlineState.OnTime)
+                    : a.SerPlanIncludedAt is not null ? DeadlineState.OnTime
+                    : DeadlinePolicy.StateAt(a.DueAt, now, window);
+                var daysOverdue = until > a.DueAt && (a.SerPlanIncludedAt is null || !isOpen)
+                    ? LocalDate(until).DayNumber - LocalDate(a.DueAt).DayNumber
+                    : 0;
+                return new DrillDownRow(a.Number ?? string.Empty, a.ProblemName ?? string.Empty, a.ProblemAddress, a.Status, a.DueAt, deadline, isOpen, daysOverdue, c.Verdict, a.ExecutorName ?? string.Empty);
+            })
+            .ToList();
+
+        return new DrillDownResult(scopeName, request.Figure, now, month?.From ?? now, rows, behind.Count);
+    }
+
+    /// <summary>
+    /// The compliance facts of <paramref name="cards"/>, as <see cref="CardFactsMapping.ToFacts"/> maps a loaded card, but
+    /// projected: the due-date history and nothing else of the aggregate. Redirects are left out: neither the
+    /// compliance percentage nor the overdue count depends on them.
+    /// </summary>
+    private static async Task<List<CardFacts>> FactsAsync(IQueryable<Appeal> cards, CancellationToken cancellationToken)
+    {
+        var rows = await cards
+            .Select(a => new
+            {
+                a.Id,
+                a.Number,
+                a.ExecutorId,
+                a.DirectionId,
+                a.RegisteredAt,
+                a.ClosedAt,
+                DueDates = a.DueDates.Select(d => new { d.ChangedAt, d.DueAt }).ToList(),
+                a.SerPlanIncludedAt,
+                a.Sign,
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new CardFacts(
+                r.Id,
+                r.Number ?? string.Empty,
+                r.ExecutorId,
+                r.DirectionId,
+                r.RegisteredAt,
+                r.ClosedAt,
+                r.DueDates.OrderBy(d => d.ChangedAt).Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
+                r.SerPlanIncludedAt,
+                [],
+                r.Sign == AppealSign.Repeated))
+            .ToList();
+    }
+
+    /// <summary>The cards the person may see: by the direction the card carries, the same rule as <see cref="CardAccess"/>.</summary>
+    private static IQueryable<Appeal> InScope(ContactCenterDbContext db, DashboardScope scope)
+    {
+        var cards = db.Appeals.AsNoTracking();
+        if (scope.All)
+        {
+            return cards;
+        }
+
+        var directions = scope.DirectionIds;
+        return cards.Where(a => directions.Contains(a.DirectionId));
+    }
+
+    private static DashboardScope? ScopeOf(Actor? actor)
+    {
+        if (!MayView(actor))
+        {
+            return null;
+        }
+
+        var cards = CardAccess.ScopeOf(actor!);
+        return cards.Kind switch
+        {
+            CardScopeKind.All => new DashboardScope(true, []),
+            CardScopeKind.Directions => new DashboardScope(false, [.. cards.DirectionIds]),
+            _ => null,
+        };
+    }
+
+    private static DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, DeadlinePolicy.Kyiv).DateTime);
+
+    private sealed record DashboardScope(bool All, List<Guid> DirectionIds)
+    {
+        public bool Includes(Guid directionId) => All || DirectionIds.Contains(directionId);
+    }
+}
