@@ -71,6 +71,7 @@ public static class PortalServices
         services.AddTransient<Features.Queue.QueueQuery>();
         services.AddTransient<Features.Control.ControlQueries>();
         services.AddTransient<Features.Control.BlockApplicant>();
+        services.AddTransient<Features.Wallboard.WallboardQuery>();
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
         services.AddOpen311();
