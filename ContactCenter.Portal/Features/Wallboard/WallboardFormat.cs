@@ -22,7 +22,7 @@ public static class WallboardFormat
             ? Time(instant)
             : Local(instant).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>How long something has waited: "менше хвилини", "25 хв", "3 год 05 хв", "2 дн. 4 год".</summary>
+    /// <summary>How long something has waited: "менше хвилини", "25 хв.", "3 год. 5 хв.", "2 дн. 4 год." (as the deadline badge counts).</summary>
     public static string Waiting(TimeSpan waited)
     {
         if (waited < TimeSpan.FromMinutes(1))
@@ -32,11 +32,11 @@ public static class WallboardFormat
 
         if (waited < TimeSpan.FromHours(1))
         {
-            return $"{waited.Minutes} хв";
+            return $"{waited.Minutes} хв.";
         }
 
         return waited < TimeSpan.FromDays(1)
-            ? $"{waited.Hours} год {waited.Minutes:00} хв"
-            : $"{(int)waited.TotalDays} дн. {waited.Hours} год";
+            ? $"{waited.Hours} год. {waited.Minutes} хв."
+            : $"{(int)waited.TotalDays} дн. {waited.Hours} год.";
     }
 }
