@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Deadlines;
 
 namespace ContactCenter.Portal.Features.Wallboard;
@@ -39,4 +40,14 @@ public static class WallboardFormat
             ? $"{waited.Hours} год. {waited.Minutes} хв."
             : $"{(int)waited.TotalDays} дн. {waited.Hours} год.";
     }
+
+    /// <summary>
+    /// The request kinds in the words of domain.md without their explanations in brackets, so each fits one line of a
+    /// tile; the card and the Department's inbox show the full names (<see cref="AppealNames"/>).
+    /// </summary>
+    public static string Short(RequestKind kind) => kind switch
+    {
+        RequestKind.Extension => "Додатковий контроль",
+        _ => AppealNames.Of(kind),
+    };
 }

@@ -48,6 +48,14 @@ public sealed partial class WallboardPage : IDisposable
     [Inject]
     private ILogger<WallboardPage> Logger { get; set; } = default!;
 
+    /// <summary>
+    /// The emergency cards that fit under the works on one 16:9 screen without scrolling: a work takes about two card lines,
+    /// its table's heading two more; the heading of the list says how many cards there are in all.
+    /// </summary>
+    private int CardLines => board is null || board.EmergencyWorks.Count == 0
+        ? WallboardQuery.EmergencyCardLines
+        : Math.Max(2, WallboardQuery.EmergencyCardLines - 2 - (2 * board.EmergencyWorks.Count));
+
     private string Clock24 => WallboardFormat.Time(Clock.GetUtcNow());
 
     private string Today => WallboardFormat.Date(Clock.GetUtcNow());

@@ -59,7 +59,7 @@ public sealed record WallboardSnapshot(
 /// </summary>
 public sealed class WallboardQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>A big screen has room for this many lines of emergency cards; the count says how many there are in all.</summary>
+    /// <summary>A big screen has room for this many lines of emergency cards at most; the count says how many there are in all.</summary>
     public const int EmergencyCardLines = 8;
 
     /// <summary>The Department (Operator, Admin) and the manager of affairs; nobody else gets the figures.</summary>

@@ -15,7 +15,7 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
     private const string PhotoPath = "photo-of-work.png";
 
     /// <summary>§2.2 through the operator's call screen, without touching the mouse; returns the number read back to the caller.</summary>
-    private static async Task<string> RegisterCallByKeyboardAsync(IPage page, string phone, string problemWords, string address, string essence, string expectedProblem = "Засмічення каналізаційної мережі")
+    internal static async Task<string> RegisterCallByKeyboardAsync(IPage page, string phone, string problemWords, string address, string essence, string expectedProblem = "Засмічення каналізаційної мережі")
     {
         await page.GotoAsync("/intake");
         await PortalPages.WaitInteractiveAsync(page);
