@@ -73,6 +73,7 @@ public static class PortalServices
         services.AddTransient<Features.Control.BlockApplicant>();
         services.AddTransient<Features.Reports.ReportBuilder>();
         services.AddTransient<Features.Dashboard.DashboardQuery>();
+        services.AddTransient<Features.Wallboard.WallboardQuery>();
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
         services.AddOpen311();

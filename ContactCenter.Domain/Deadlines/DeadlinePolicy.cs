@@ -115,6 +115,20 @@ public sealed class DeadlinePolicy
         return dueAt - now <= atRiskWindow ? DeadlineState.AtRisk : DeadlineState.OnTime;
     }
 
+    /// <summary>
+    /// The earliest due date of a card that turns overdue at or after <paramref name="instant"/>. The last second of a
+    /// term still counts as on time (a term ends at 23:59:59 and an answer at that second is in time), so a card due at
+    /// 23:59:59 turns overdue at 00:00:00 of the next day and is counted among that day's newly overdue cards (§4.1),
+    /// not among those of the day its term ended. Due dates are whole seconds (<see cref="DueAt"/>).
+    /// </summary>
+    public static DateTimeOffset EarliestDueAtTurningOverdueSince(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        var wholeSecond = TruncateToSeconds(utc);
+        var ceiling = wholeSecond == utc ? wholeSecond : wholeSecond.AddSeconds(1);
+        return ceiling.AddSeconds(-1);
+    }
+
     private DateTimeOffset EndOfTerm(DateOnly lastDay) => EndOfDay(Calendar.NextWorkingDayOnOrAfter(lastDay));
 
     private DateTimeOffset ToUtc(DateTime local)

@@ -251,10 +251,16 @@ public sealed class RepairWork : AggregateRoot
     /// Whether the service is (or should be) cut at <paramref name="instant"/>: works under way, or planned works inside their
     /// planned window even if nobody marked the start. The operator warns callers about these.
     /// </summary>
-    public bool IsActiveAt(DateTimeOffset instant) => Status switch
+    public bool IsActiveAt(DateTimeOffset instant) => IsActive(Status, PlannedStart, PlannedEnd, instant);
+
+    /// <summary>
+    /// The rule of <see cref="IsActiveAt"/> on plain values, for screens that read works as projections (the Department's
+    /// wallboard lists the emergencies going on now) rather than as loaded aggregates.
+    /// </summary>
+    public static bool IsActive(RepairWorkStatus status, DateTimeOffset plannedStart, DateTimeOffset plannedEnd, DateTimeOffset instant) => status switch
     {
         RepairWorkStatus.InProgress => true,
-        RepairWorkStatus.Planned => PlannedStart <= instant && instant < PlannedEnd,
+        RepairWorkStatus.Planned => plannedStart <= instant && instant < plannedEnd,
         _ => false,
     };
 

@@ -20,6 +20,7 @@ public sealed partial class UkrainianScreensTests(PortalServer portal, BrowserFi
         { "operator@demo.local", "/queue" },
         { "operator@demo.local", "/control" },
         { "operator@demo.local", "/repairs" },
+        { "manager@demo.local", "/wallboard" },
         { "executor@demo.local", "/repairs" },
         { "executor@demo.local", "/queue" },
         { "deputy@demo.local", "/dashboard" },
