@@ -1,13 +1,9 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Infrastructure.Tests.Support;
 using ContactCenter.Portal.Features.Intake;
 using ContactCenter.Portal.Realtime;
 using ContactCenter.Portal.Tests.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,51 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactCenter.Portal.Tests.Realtime;
 
 /// <summary>A real SignalR client, signed in by the portal's cookie, against the portal on Kestrel at a loopback port.</summary>
-public sealed partial class CardsHubTests
+public sealed class CardsHubTests
 {
-    private const string AdminEmail = "chief@rada.example.ua";
-    private const string AdminPassword = "Str0ng-Admin-Pass!";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<CookieContainer> SignInAsync(string baseUrl)
-    {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-        var page = await http.GetStringAsync("/Account/Login", Ct);
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = AdminEmail,
-            ["Input.Password"] = AdminPassword,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return cookies;
-    }
 
     [Fact]
     public async Task ANewCard_ReachesASignedInHubClient_AndCatchUpReplaysItInOrder()
     {
-        await using var factory = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
-            ["Demo:Seed"] = "false",
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        await using var factory = PortalFactory.OnLoopback(PortalFactory.SqliteSettings());
+        var baseUrl = factory.BaseUrl;
         var cards = new Cards();
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>().CreateDbContextAsync(Ct))
         {
             await cards.AddReferenceDataAsync(db);
         }
 
-        var cookies = await SignInAsync(baseUrl);
+        var cookies = await factory.SignInAsync(cancellationToken: Ct);
         var received = new TaskCompletionSource<CardEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var connection = new HubConnectionBuilder()
             .WithUrl(baseUrl + CardsHub.Path, o => o.Cookies = cookies)
@@ -95,17 +62,8 @@ public sealed partial class CardsHubTests
     [Fact]
     public async Task AClientThatWasAway_CatchesUpEveryMissedEvent_ExactlyOnce_InOrder()
     {
-        await using var factory = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
-            ["Demo:Seed"] = "false",
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        await using var factory = PortalFactory.OnLoopback(PortalFactory.SqliteSettings());
+        var baseUrl = factory.BaseUrl;
         var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>();
         var cards = new Cards();
         await using (var db = await dbFactory.CreateDbContextAsync(Ct))
@@ -113,7 +71,7 @@ public sealed partial class CardsHubTests
             await cards.AddReferenceDataAsync(db);
         }
 
-        var cookies = await SignInAsync(baseUrl);
+        var cookies = await factory.SignInAsync(cancellationToken: Ct);
         var register = factory.Services.GetRequiredService<RegisterAppeal>();
         async Task<string> RegisterAsync(string phone) => (await register.HandleAsync(
             new RegisterAppealCommand(new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", phone, null), "Немає води", "вул. Соборна, 1"), cards.Problem.Id),
@@ -172,21 +130,9 @@ public sealed partial class CardsHubTests
     [Fact]
     public async Task AnAnonymousClient_CannotConnect()
     {
-        await using var factory = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:ContactCenter"] = $"Data Source={Path.Combine(Path.GetTempPath(), "cc-hub-tests", Guid.NewGuid().ToString("N"), "portal.db")}",
-            ["Demo:Seed"] = "false",
-            ["Admin:Password"] = AdminPassword,
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
-        await using var connection = new HubConnectionBuilder().WithUrl(baseUrl + CardsHub.Path).Build();
+        await using var factory = PortalFactory.OnLoopback(PortalFactory.SqliteSettings());
+        await using var connection = new HubConnectionBuilder().WithUrl(factory.BaseUrl + CardsHub.Path).Build();
 
         await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync(Ct));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

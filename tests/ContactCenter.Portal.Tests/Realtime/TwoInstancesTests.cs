@@ -1,14 +1,9 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Infrastructure.Tests.Support;
 using ContactCenter.Portal.Features.Intake;
 using ContactCenter.Portal.Realtime;
 using ContactCenter.Portal.Tests.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +15,8 @@ namespace ContactCenter.Portal.Tests.Realtime;
 /// through instance A reaches a hub client and the circuits on instance B, and a sign-in made on A is accepted by B
 /// because the instances share their data-protection keys.
 /// </summary>
-public sealed partial class TwoInstancesTests
+public sealed class TwoInstancesTests
 {
-    private const string AdminEmail = "chief@rada.example.ua";
-    private const string AdminPassword = "Str0ng-Admin-Pass!";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -34,8 +26,9 @@ public sealed partial class TwoInstancesTests
         var keys = Path.Combine(Path.GetTempPath(), "cc-two-instances", Guid.NewGuid().ToString("N"));
         try
         {
-            await using var a = Start(connectionString, keys, out var urlA);
-            await using var b = Start(connectionString, keys, out var urlB);
+            await using var a = Start(connectionString, keys);
+            await using var b = Start(connectionString, keys);
+            var (urlA, urlB) = (a.BaseUrl, b.BaseUrl);
             Assert.NotEqual(urlA, urlB);
             var cards = new Cards();
             await using (var db = await a.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>().CreateDbContextAsync(Ct))
@@ -44,7 +37,7 @@ public sealed partial class TwoInstancesTests
             }
 
             // Signed in on A, connected to B: the cookie is read with the shared key ring.
-            var cookies = await SignInAsync(urlA);
+            var cookies = await a.SignInAsync(cancellationToken: Ct);
             Assert.NotEmpty(Directory.EnumerateFiles(keys, "key-*.xml"));
             var received = new TaskCompletionSource<CardEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
             await using var hubOnB = new HubConnectionBuilder().WithUrl(urlB + CardsHub.Path, o => o.Cookies = cookies).Build();
@@ -84,40 +77,14 @@ public sealed partial class TwoInstancesTests
         }
     }
 
-    private static PortalFactory Start(string connectionString, string keysFolder, out string baseUrl)
+    private static PortalFactory Start(string connectionString, string keysFolder) => PortalFactory.OnLoopback(new Dictionary<string, string?>
     {
-        var factory = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:ContactCenter"] = connectionString,
-            ["Demo:Seed"] = "false",
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-            ["DataProtection:KeysFolder"] = keysFolder,
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(x => x.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
-        return factory;
-    }
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:ContactCenter"] = connectionString,
+        ["Demo:Seed"] = "false",
+        ["Admin:Email"] = PortalFactory.AdminEmail,
+        ["Admin:Password"] = PortalFactory.AdminPassword,
+        ["DataProtection:KeysFolder"] = keysFolder,
+    });
 
-    private static async Task<CookieContainer> SignInAsync(string baseUrl)
-    {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-        var page = await http.GetStringAsync("/Account/Login", Ct);
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = AdminEmail,
-            ["Input.Password"] = AdminPassword,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return cookies;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
