@@ -18,19 +18,20 @@ public static class DependencyInjection
         var database = DatabaseOptions.From(configuration, contentRoot);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Events.OutboxSignal>();
 
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteContactCenterDbContext>(o => database.Configure(o));
+                services.AddPooledDbContextFactory<SqliteContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<SqliteContactCenterDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddPooledDbContextFactory<SqlServerContactCenterDbContext>(o => database.Configure(o));
+                services.AddPooledDbContextFactory<SqlServerContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<SqlServerContactCenterDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresContactCenterDbContext>(o => database.Configure(o));
+                services.AddPooledDbContextFactory<PostgresContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<PostgresContactCenterDbContext>>();
                 break;
         }

@@ -14,6 +14,7 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddAttachmentStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortal();
 builder.Services.AddPublicFeatures();
+builder.Services.AddScaleOut(builder.Configuration);
 
 var app = builder.Build();
 
@@ -21,6 +22,8 @@ using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+
+app.UseProxyHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

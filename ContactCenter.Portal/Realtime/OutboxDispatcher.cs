@@ -1,3 +1,4 @@
+using ContactCenter.Infrastructure.Events;
 using ContactCenter.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,11 @@ namespace ContactCenter.Portal.Realtime;
 public sealed class OutboxDispatcher(
     IDbContextFactory<ContactCenterDbContext> dbFactory,
     IHubContext<CardsHub> hub,
+    OutboxSignal signal,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How often events saved by other instances are looked for; saves on this one wake the reader at once.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
@@ -33,8 +36,7 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -44,8 +46,9 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogError(e, "Dispatching card events failed; retrying");
             }
+
+            await signal.WaitAsync(PollInterval, clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One round: deliver what was committed since the last round, in order.</summary>

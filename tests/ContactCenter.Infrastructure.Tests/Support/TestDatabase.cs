@@ -60,12 +60,12 @@ public sealed class TestDatabase : IAsyncDisposable
         public ContactCenterDbContext CreateDbContext() => database.CreateContext();
     }
 
-    public ContactCenterDbContext CreateContext() => Provider switch
+    public ContactCenterDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteContactCenterDbContext(
-            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance).Options),
+            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance).AddInterceptors(interceptors).Options),
         DatabaseProvider.Postgres => new PostgresContactCenterDbContext(
-            new DbContextOptionsBuilder<PostgresContactCenterDbContext>().UseNpgsql(ConnectionString).Options),
+            new DbContextOptionsBuilder<PostgresContactCenterDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options),
         _ => throw new NotSupportedException(Provider.ToString()),
     };
 
