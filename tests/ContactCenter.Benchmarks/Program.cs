@@ -47,8 +47,10 @@ public static class Harness
                   Live push: cards registered through the portal reach CardsHub clients; a bare hub runs beside it.
                   PostgreSQL comes from CONTACTCENTER_TEST_POSTGRES (a database is created and dropped there).
 
-              circuits  --sessions 20,40 [--runs 3] [--page /queue]
+              circuits  --sessions 20,40 [--runs 3] [--page /queue] [--users a@demo.local,b@demo.local]
+                        [--parallel 4] [--gcdump DIR]
                   Server memory per interactive Blazor circuit (headless Chromium, /usr/bin/chromium).
+                  --gcdump: a heap census by type at each step (needs dotnet-gcdump on PATH).
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

@@ -26,9 +26,12 @@ public static class CircuitsBenchmark
                 "--run", run.ToString(CultureInfo.InvariantCulture),
                 "--result", resultPath,
             };
-            if (options.String("password") is { } password)
+            foreach (var name in new[] { "password", "gcdump" })
             {
-                arguments.AddRange(["--password", password]);
+                if (options.String(name) is { } value)
+                {
+                    arguments.AddRange(["--" + name, name == "gcdump" ? Path.GetFullPath(value) : value]);
+                }
             }
 
             await using (var child = ChildProcess.Start(CircuitsRun.Command, arguments))

@@ -81,6 +81,10 @@ public static class CircuitsRun
                     await Task.Delay(Settle);
                     steps.Add(new CircuitStep(sessions, counter.Open, ServerMemory.Measure()));
                     Progress($"{counter.Open} circuits: GC heap {steps[^1].Memory.GcHeapMegabytes:0.0} MB, working set {steps[^1].Memory.WorkingSetMegabytes:0} MB");
+                    if (options.String("gcdump") is { } dumps)
+                    {
+                        await HeapDump.CollectAsync(Path.Combine(dumps, $"run{run}-{sessions}.gcdump"));
+                    }
                 }
 
                 await browser.SendAsync("stop");
