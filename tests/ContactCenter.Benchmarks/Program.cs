@@ -1,0 +1,59 @@
+using ContactCenter.Benchmarks.Circuits;
+using ContactCenter.Benchmarks.Push;
+using ContactCenter.Benchmarks.Support;
+
+namespace ContactCenter.Benchmarks;
+
+/// <summary>
+/// The load harness behind docs/performance.md. Each subcommand prints Markdown rows ready to paste; progress goes
+/// to standard error so that standard output stays clean.
+/// </summary>
+public static class Harness
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : "help";
+        var options = CommandLine.Parse(args.Skip(1));
+        try
+        {
+            return command switch
+            {
+                "push" => await PushBenchmark.RunAsync(PushSettings.From(options), options),
+                "circuits" => await CircuitsBenchmark.RunAsync(CircuitsSettings.From(options), options),
+
+                // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
+                // so that the server process's memory holds only the server (see ChildProcess).
+                PushRun.Command => await PushRun.RunAsync(options),
+                PushClients.Command => await PushClients.RunAsync(options),
+                CircuitsRun.Command => await CircuitsRun.RunAsync(options),
+                BrowserPages.Command => await BrowserPages.RunAsync(options),
+                _ => Usage(),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Usage();
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            ContactCenter.Benchmarks — load harness (docs/performance.md)
+
+              push      --clients 1,100,1000 [--provider postgres|sqlite] [--runs 3] [--seconds 30]
+                        [--rate 5] [--warmup 3] [--source-addresses 0]
+                  Live push: cards registered through the portal reach CardsHub clients; a bare hub runs beside it.
+                  PostgreSQL comes from CONTACTCENTER_TEST_POSTGRES (a database is created and dropped there).
+
+              circuits  --sessions 20,40 [--runs 3] [--page /queue] [--users a@demo.local,b@demo.local]
+                        [--parallel 4] [--gcdump DIR]
+                  Server memory per interactive Blazor circuit (headless Chromium, /usr/bin/chromium).
+                  --gcdump: a heap census by type at each step (needs dotnet-gcdump on PATH).
+
+            Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
+            """);
+        return 2;
+    }
+}
