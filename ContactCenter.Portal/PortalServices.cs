@@ -72,6 +72,7 @@ public static class PortalServices
         services.AddTransient<Features.Control.ControlQueries>();
         services.AddTransient<Features.Control.BlockApplicant>();
         services.AddTransient<Features.Reports.ReportBuilder>();
+        Features.Reports.ReportsServices.AddReports(services);
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
         services.AddOpen311();
@@ -81,7 +82,6 @@ public static class PortalServices
         services.AddSingleton<Realtime.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.OutboxDispatcher>());
         services.AddSingleton<Realtime.OverdueWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<Realtime.OverdueWatcher>());
         return services;
     }
 }

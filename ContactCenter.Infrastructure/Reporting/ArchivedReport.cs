@@ -216,8 +216,6 @@ public sealed class ReportRecipient
 
     /// <summary>When the person first downloaded it; null while unread.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
-
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }
 
 /// <summary>One run of the retention of §2.6 (cards are kept five years): what it removed, for the administrator.</summary>
