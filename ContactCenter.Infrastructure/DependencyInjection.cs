@@ -1,3 +1,4 @@
+using ContactCenter.Infrastructure.Files;
 using ContactCenter.Infrastructure.Identity;
 using ContactCenter.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<ContactCenterDbContext>();
 
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddReportStore(configuration, contentRoot);
         services.AddSingleton(Mail.MailOptions.Read(configuration));
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<Mail.MailDispatcher>();

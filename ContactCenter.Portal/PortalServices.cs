@@ -74,6 +74,7 @@ public static class PortalServices
         services.AddTransient<Features.Reports.ReportBuilder>();
         services.AddTransient<Features.Dashboard.DashboardQuery>();
         services.AddTransient<Features.Wallboard.WallboardQuery>();
+        Features.Reports.ReportsServices.AddReports(services);
         services.AddAdminFeatures();
         services.AddRepairWorkFeatures();
         services.AddOpen311();
@@ -83,7 +84,6 @@ public static class PortalServices
         services.AddSingleton<Realtime.OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Realtime.OutboxDispatcher>());
         services.AddSingleton<Realtime.OverdueWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<Realtime.OverdueWatcher>());
         return services;
     }
 }

@@ -7,6 +7,8 @@ using ContactCenter.Portal.Features.Account;
 using ContactCenter.Portal.Features.Appeals;
 using ContactCenter.Portal.Features.Open311;
 using ContactCenter.Portal.Features.Public;
+using ContactCenter.Portal.Features.Reports;
+using ContactCenter.Portal.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +17,7 @@ builder.Services.AddAttachmentStore(builder.Configuration, builder.Environment.C
 builder.Services.AddPortal();
 builder.Services.AddPublicFeatures();
 builder.Services.AddScaleOut(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +44,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
 app.MapOpen311();
+app.MapReportEndpoints();
 app.MapHub<ContactCenter.Portal.Realtime.CardsHub>(ContactCenter.Portal.Realtime.CardsHub.Path);
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 

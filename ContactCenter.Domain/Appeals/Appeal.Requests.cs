@@ -287,7 +287,9 @@ public sealed partial class Appeal
         dueDates.Add(new DueDateRecord(now, newDueAt, reason));
         if (newDueAt > now)
         {
+            // A later due date is watched afresh: it may become at risk and overdue again.
             OverdueMarkedAt = null;
+            AtRiskMarkedAt = null;
         }
 
         Record(actor, now, TimelineKind.DueDateChanged, $"{reason}. Строк виконання: {KyivTime.Format(newDueAt)}", KyivTime.Format(old), KyivTime.Format(newDueAt), isPublic: true);

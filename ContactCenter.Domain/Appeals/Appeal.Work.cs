@@ -1,4 +1,5 @@
 using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
 
 namespace ContactCenter.Domain.Appeals;
 
@@ -138,6 +139,24 @@ public sealed partial class Appeal
         OverdueMarkedAt = now;
         Record(Actor.System, now, TimelineKind.Overdue, $"Строк виконання сплив {KyivTime.Format(DueAt)}", null, null);
         Raise(AppealChangeKind.Overdue, now);
+        return true;
+    }
+
+    /// <summary>
+    /// The deadline watcher marks once that the card has entered the at-risk window before its due date (§4.1: deadlines
+    /// are controlled automatically), so the live screens learn of it when it happens rather than when someone looks.
+    /// Nothing is written to the timeline and the version is not bumped: the mark is the system's observation, not a
+    /// change of the card, and must never make a person's concurrent edit fail. Returns false when there is nothing to mark.
+    /// </summary>
+    public bool MarkAtRisk(DateTimeOffset now, TimeSpan atRiskWindow)
+    {
+        if (!IsOpen || IsInSerPlan || AtRiskMarkedAt is not null || DeadlineStateAt(now, atRiskWindow) != DeadlineState.AtRisk)
+        {
+            return false;
+        }
+
+        AtRiskMarkedAt = now;
+        Raise(AppealChangeKind.AtRisk, now);
         return true;
     }
 

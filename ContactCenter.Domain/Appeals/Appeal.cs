@@ -160,6 +160,9 @@ public sealed partial class Appeal : AggregateRoot
     /// <summary>When the watcher saw the due date pass (the live "overdue" event is sent once).</summary>
     public DateTimeOffset? OverdueMarkedAt { get; private set; }
 
+    /// <summary>When the watcher saw the card enter the at-risk window of its due date in force (the live "at risk" event is sent once).</summary>
+    public DateTimeOffset? AtRiskMarkedAt { get; private set; }
+
     public string? CompetentBody { get; private set; }
 
     /// <summary>

@@ -397,6 +397,9 @@ public enum AppealChangeKind
     ControlChanged,
     Overdue,
     RepairWorksChanged,
+
+    /// <summary>The card entered the at-risk window before its due date.</summary>
+    AtRisk,
 }
 
 public sealed record AppealChanged(

@@ -62,6 +62,12 @@ public sealed class RepairWork : AggregateRoot
     /// <summary>The executor's note on completion, or the reason of a cancellation.</summary>
     public string? ClosingNote { get; private set; }
 
+    /// <summary>
+    /// When the watcher found the works past their planned end and still not closed, and told the executor (§3.1: the
+    /// executor closes the card of repair works when they are finished). Cleared when the end is moved.
+    /// </summary>
+    public DateTimeOffset? OverrunFlaggedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: every change increments it.</summary>
     public int Version { get; private set; }
 
@@ -172,6 +178,7 @@ public sealed class RepairWork : AggregateRoot
 
         PlannedStart = newStart;
         PlannedEnd = newEnd;
+        OverrunFlaggedAt = null;
         Version++;
         Raise(new RepairWorkRescheduled(Id, ExecutorId, Service, newStart, newEnd, now));
         return Result.Success();
@@ -192,6 +199,7 @@ public sealed class RepairWork : AggregateRoot
         }
 
         PlannedEnd = newExpectedEnd;
+        OverrunFlaggedAt = null;
         Version++;
         Raise(new RepairWorkRescheduled(Id, ExecutorId, Service, PlannedStart, newExpectedEnd, now));
         return Result.Success();
@@ -263,6 +271,29 @@ public sealed class RepairWork : AggregateRoot
         RepairWorkStatus.Planned => plannedStart <= instant && instant < plannedEnd,
         _ => false,
     };
+
+    /// <summary>
+    /// Works whose planned (or expected) end has passed without the executor closing them: either they are still going on
+    /// and callers are told a wrong time, or they are over and the card was not closed as §3.1 requires.
+    /// </summary>
+    public bool IsOverrunAt(DateTimeOffset now) => !IsClosed && now > PlannedEnd;
+
+    /// <summary>
+    /// The deadline watcher flags overrun works once, so their executor is told once per planned end. The version is not
+    /// bumped: the flag is the system's observation and must not make the executor's own concurrent edit fail.
+    /// Returns false when there is nothing to flag.
+    /// </summary>
+    public bool FlagOverrun(DateTimeOffset now)
+    {
+        if (!IsOverrunAt(now) || OverrunFlaggedAt is not null)
+        {
+            return false;
+        }
+
+        OverrunFlaggedAt = now;
+        Raise(new RepairWorkOverrun(Id, ExecutorId, Service, PlannedEnd, now));
+        return true;
+    }
 
     /// <summary>Planned works that start after <paramref name="now"/> and within <paramref name="horizon"/>.</summary>
     public bool IsUpcoming(DateTimeOffset now, TimeSpan horizon) =>

@@ -43,3 +43,11 @@ public sealed record RepairWorkCancelled(
     UtilityService Service,
     string Reason,
     DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>The works passed their planned end without being closed by the executor (§3.1).</summary>
+public sealed record RepairWorkOverrun(
+    Guid RepairWorkId,
+    Guid ExecutorId,
+    UtilityService Service,
+    DateTimeOffset PlannedEnd,
+    DateTimeOffset OccurredAt) : IDomainEvent;

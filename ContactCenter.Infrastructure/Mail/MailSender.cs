@@ -1,3 +1,4 @@
+using ContactCenter.Infrastructure.Files;
 using ContactCenter.Infrastructure.Persistence;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -31,7 +32,8 @@ public sealed record MailOptions(string? Host, int Port, bool StartTls, string? 
 }
 
 /// <summary>Sends the letters waiting in <see cref="OutgoingMail"/>, oldest first; a failed letter is retried later.</summary>
-public sealed class MailSender(IDbContextFactory<ContactCenterDbContext> dbFactory, MailOptions options, TimeProvider clock, ILogger<MailSender> logger)
+/// <remarks>A letter's attachment (a report) is read from <paramref name="reports"/> as it is sent; without it, letters with attachments fail.</remarks>
+public sealed class MailSender(IDbContextFactory<ContactCenterDbContext> dbFactory, MailOptions options, TimeProvider clock, ILogger<MailSender> logger, ReportStore? reports = null)
 {
     /// <summary>Sends up to <paramref name="batch"/> letters; returns how many went out.</summary>
     public async Task<int> SendPendingAsync(int batch = 50, CancellationToken cancellationToken = default)
@@ -66,7 +68,15 @@ public sealed class MailSender(IDbContextFactory<ContactCenterDbContext> dbFacto
             {
                 try
                 {
-                    await smtp.SendAsync(ToMime(letter), cancellationToken);
+                    var message = await ToMimeAsync(letter, cancellationToken);
+                    if (message is null)
+                    {
+                        logger.LogError("The attachment {Stored} of letter {Letter} is missing", letter.AttachmentStoredName, letter.Id);
+                        letter.MarkFailed($"Вкладення {letter.AttachmentFileName} не знайдено у сховищі звітів");
+                        continue;
+                    }
+
+                    await smtp.SendAsync(message, cancellationToken);
                     letter.MarkSent(clock.GetUtcNow());
                     sent++;
                 }
@@ -89,13 +99,37 @@ public sealed class MailSender(IDbContextFactory<ContactCenterDbContext> dbFacto
         return sent;
     }
 
-    private MimeMessage ToMime(OutgoingMail letter)
+    /// <summary>The letter as MIME; null when its attachment cannot be read.</summary>
+    private async Task<MimeMessage?> ToMimeAsync(OutgoingMail letter, CancellationToken cancellationToken)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(MailboxAddress.Parse(letter.To));
         message.Subject = letter.Subject;
-        message.Body = new TextPart("plain") { Text = letter.Body };
+        var text = new TextPart("plain") { Text = letter.Body };
+        if (letter.AttachmentStoredName is null)
+        {
+            message.Body = text;
+            return message;
+        }
+
+        await using var file = reports?.OpenRead(letter.AttachmentStoredName);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        content.Position = 0;
+        var attachment = new MimePart(ContentType.Parse(letter.AttachmentContentType ?? "application/octet-stream"))
+        {
+            Content = new MimeContent(content),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = letter.AttachmentFileName,
+        };
+        message.Body = new Multipart("mixed") { text, attachment };
         return message;
     }
 }

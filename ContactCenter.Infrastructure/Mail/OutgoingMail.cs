@@ -38,6 +38,14 @@ public sealed class OutgoingMail
 
     public string? LastError { get; private set; }
 
+    /// <summary>The attached file's name as the recipient sees it (a report workbook); null for a letter without one.</summary>
+    public string? AttachmentFileName { get; private set; }
+
+    public string? AttachmentContentType { get; private set; }
+
+    /// <summary>The attached file inside the reports folder: files stay out of the database, the letter only points at one.</summary>
+    public string? AttachmentStoredName { get; private set; }
+
     public static OutgoingMail Create(string to, string subject, string body, string kind, string? registrationNumber, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
@@ -48,6 +56,15 @@ public sealed class OutgoingMail
         RegistrationNumber = registrationNumber,
         CreatedAt = now,
     };
+
+    /// <summary>Attaches a stored report file; it is read from the reports folder when the letter is sent.</summary>
+    public OutgoingMail WithAttachment(string fileName, string contentType, string storedName)
+    {
+        AttachmentFileName = fileName;
+        AttachmentContentType = contentType;
+        AttachmentStoredName = storedName;
+        return this;
+    }
 
     public void MarkSent(DateTimeOffset now)
     {

@@ -53,6 +53,12 @@ public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<Events.OutboxEvent> OutboxEvents => Set<Events.OutboxEvent>();
 
+    public DbSet<Reporting.ArchivedReport> Reports => Set<Reporting.ArchivedReport>();
+
+    public DbSet<Reporting.ReportRecipient> ReportRecipients => Set<Reporting.ReportRecipient>();
+
+    public DbSet<Reporting.RetentionRun> RetentionRuns => Set<Reporting.RetentionRun>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>

@@ -7,30 +7,10 @@ namespace ContactCenter.Portal.Realtime;
 /// Marks due dates as they pass (§4.1: deadlines are controlled automatically), so a card becoming overdue at 00:00
 /// is recorded on the card and pushed to the live screens without anyone acting.
 /// </summary>
-public sealed class OverdueWatcher(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, ILogger<OverdueWatcher> logger) : BackgroundService
+/// <remarks>Run every minute by the deadline watcher job (<see cref="Jobs.DeadlineWatcherJob"/>), on one instance of a cluster at a time.</remarks>
+public sealed class OverdueWatcher(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, ILogger<OverdueWatcher> logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     public const int Batch = 200;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                while (await MarkAsync(stoppingToken) == Batch)
-                {
-                    // A backlog (after downtime) is worked off in batches.
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Marking overdue cards failed; retrying");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>Marks the open cards whose due date has passed; returns how many were marked.</summary>
     public async Task<int> MarkAsync(CancellationToken cancellationToken = default)

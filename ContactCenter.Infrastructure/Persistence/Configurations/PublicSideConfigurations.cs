@@ -33,6 +33,9 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         b.Property(e => e.Kind).HasMaxLength(40);
         b.Property(e => e.RegistrationNumber).HasMaxLength(20);
         b.Property(e => e.LastError).HasMaxLength(1000);
+        b.Property(e => e.AttachmentFileName).HasMaxLength(255);
+        b.Property(e => e.AttachmentContentType).HasMaxLength(100);
+        b.Property(e => e.AttachmentStoredName).HasMaxLength(255);
 
         // The sender reads the letters not sent yet, oldest first.
         b.HasIndex(e => new { e.SentAt, e.CreatedAt });

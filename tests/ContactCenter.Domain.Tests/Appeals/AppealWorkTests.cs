@@ -423,6 +423,59 @@ public sealed class AppealWorkTests
         Assert.Equal(before, CardSnapshot.Of(appeal));
     }
 
+    // ---- MarkAtRisk ----
+
+    [Theory]
+    [InlineData(-25, false)]   // a day and an hour before the due date: still on time
+    [InlineData(-24, true)]    // exactly the window
+    [InlineData(-1, true)]
+    [InlineData(1, false)]     // past due: overdue, not at risk
+    public void MarkAtRisk_AsTheDueDateNears_MarksOnEnteringTheWindow(int hoursFromDue, bool expected)
+    {
+        var appeal = InWork();
+        var now = DueAt.AddHours(hoursFromDue);
+
+        Assert.Equal(expected, appeal.MarkAtRisk(now, TimeSpan.FromHours(24)));
+
+        Assert.Equal(expected ? now : null, appeal.AtRiskMarkedAt);
+        Assert.Equal(expected ? 1 : 0, appeal.DomainEvents.OfType<AppealChanged>().Count(e => e.Kind == AppealChangeKind.AtRisk));
+    }
+
+    [Fact]
+    public void MarkAtRisk_WritesNoTimelineAndKeepsTheVersion_SoAPersonsConcurrentEditIsNotRefused()
+    {
+        var appeal = InWork();
+        var version = appeal.Version;
+        var entries = appeal.Timeline.Count;
+
+        Assert.True(appeal.MarkAtRisk(DueAt.AddHours(-2), TimeSpan.FromHours(24)));
+        Assert.False(appeal.MarkAtRisk(DueAt.AddHours(-1), TimeSpan.FromHours(24)));
+
+        Assert.Equal(version, appeal.Version);
+        Assert.Equal(entries, appeal.Timeline.Count);
+        AssertRaised(appeal, AppealChangeKind.AtRisk, DueAt.AddHours(-2));
+    }
+
+    [Fact]
+    public void MarkAtRisk_ClosedOrInSerPlan_IsNeverMarked()
+    {
+        Assert.False(Closed().MarkAtRisk(DueAt.AddHours(-1), TimeSpan.FromHours(24)));
+        Assert.False(InSerPlan().MarkAtRisk(DueAt.AddHours(-1), TimeSpan.FromHours(24)));
+    }
+
+    [Fact]
+    public void MarkAtRisk_AfterAnExtension_IsWatchedAgainForTheNewDueDate()
+    {
+        var appeal = WithPendingExtension(out var request, DueAt.AddDays(7));
+        Assert.True(appeal.MarkAtRisk(DueAt.AddHours(-3), TimeSpan.FromHours(24)));
+
+        appeal.ApproveExtension(Operator, DueAt.AddHours(-2), request, DueAt.AddDays(7), "Обґрунтування прийнято").Ok();
+
+        Assert.Null(appeal.AtRiskMarkedAt);
+        Assert.False(appeal.MarkAtRisk(DueAt.AddDays(5), TimeSpan.FromHours(24)));
+        Assert.True(appeal.MarkAtRisk(DueAt.AddDays(6).AddHours(1), TimeSpan.FromHours(24)));
+    }
+
     [Fact]
     public void IsOverdueAt_Always_ComparesWithDueAtOfAnOpenCard()
     {

@@ -36,6 +36,7 @@ public sealed class PortalServer : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:ContactCenter"] = "Data Source=" + Path.Combine(folder, "e2e.db"),
             ["Demo:Seed"] = "true",
+            ["Reports:Root"] = Path.Combine(folder, "reports"),
         });
         factory.UseKestrel(0);
         factory.StartServer();

@@ -62,6 +62,9 @@ public sealed partial class PortalFactory(IReadOnlyDictionary<string, string?> s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Scheduled jobs (reports, deadline watcher, retention) only where a test asks for them with Jobs:Enabled=true.
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

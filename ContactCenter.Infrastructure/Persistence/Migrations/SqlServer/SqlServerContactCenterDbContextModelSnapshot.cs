@@ -36,6 +36,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ApplicantAnsweredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("AtRiskMarkedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("AuthorCategory")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -924,6 +927,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("OverrunFlaggedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("PlannedEnd")
                         .HasColumnType("datetimeoffset");
 
@@ -1134,6 +1140,18 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("AttachmentStoredName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
@@ -1225,6 +1243,157 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ArchivedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("BuiltAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("PeriodFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("PeriodTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("PeriodFrom");
+
+                    b.HasIndex("Status", "ClaimedAt");
+
+                    b.HasIndex("Kind", "PeriodFrom", "PeriodTo", "ScopeKind", "ScopeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Reports_Run");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ReportRecipient", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("ReportRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CardsRemoved")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ClosedBefore")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("FilesRemoved")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1504,6 +1673,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("DirectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ReportRecipient", b =>
+                {
+                    b.HasOne("ContactCenter.Infrastructure.Reporting.ArchivedReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
