@@ -46,6 +46,14 @@ public sealed class ReportDirectory(
         _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };
 
+    /// <summary>The scope's short name for a file name: the executor's short name, the direction's name.</summary>
+    public string ShortScopeName(ReportScope scope) => scope.Kind switch
+    {
+        ScopeKind.Direction => directionsById.TryGetValue(scope.Id!.Value, out var d) ? d.Name : "napriamok",
+        ScopeKind.Executor => executorsById.TryGetValue(scope.Id!.Value, out var e) ? e.ShortName : "vykonavets",
+        _ => "hromada",
+    };
+
     /// <summary>The executors of the scope, for the rows of a summary: active ones always, inactive ones when they have figures.</summary>
     public IEnumerable<ReportExecutor> ExecutorsIn(ReportScope scope) => scope.Kind switch
     {
@@ -135,12 +143,16 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
         ILookup<Guid, DateTimeOffset> returns = EmptyLookup, failedChecks = EmptyLookup;
         if (withHandling)
         {
-            returns = (await cards
-                    .SelectMany(a => a.Timeline.Where(t => t.Kind == TimelineKind.ReturnedToWork).Select(t => new { a.Id, t.At }))
+            // Read from the child tables by the cards' ids: a correlated SelectMany needs APPLY, which SQLite lacks.
+            var ids = cards.Select(a => a.Id);
+            returns = (await db.TimelineEntries.AsNoTracking()
+                    .Where(t => t.Kind == TimelineKind.ReturnedToWork && ids.Contains(EF.Property<Guid>(t, "AppealId")))
+                    .Select(t => new { Id = EF.Property<Guid>(t, "AppealId"), t.At })
                     .ToListAsync(cancellationToken))
                 .ToLookup(r => r.Id, r => r.At);
-            failedChecks = (await cards
-                    .SelectMany(a => a.Checks.Where(c => c.Result != QualityCheckResult.Confirmed).Select(c => new { a.Id, c.CheckedAt }))
+            failedChecks = (await db.Set<QualityCheck>().AsNoTracking()
+                    .Where(c => c.Result != QualityCheckResult.Confirmed && ids.Contains(EF.Property<Guid>(c, "AppealId")))
+                    .Select(c => new { Id = EF.Property<Guid>(c, "AppealId"), c.CheckedAt })
                     .ToListAsync(cancellationToken))
                 .ToLookup(r => r.Id, r => r.CheckedAt);
         }

@@ -9,7 +9,7 @@ public sealed record ReportContext(ReportRun Run, ReportDirectory Directory, Rep
 
     public string ScopeName => Directory.ScopeName(Run.Scope);
 
-    public string FileName(string extension) => ReportNaming.FileName(Run, ScopeName, extension);
+    public string FileName(string extension) => ReportNaming.FileName(Run, Directory.ShortScopeName(Run.Scope), extension);
 
     public ReportWorkbook NewWorkbook() => new(Title, ScopeName, Run.Period, BuiltAt, Links);
 
