@@ -23,17 +23,44 @@ public static class ComplianceDetails
         new("Днів прострочення", 12, ColumnKind.Count),
     ];
 
+    /// <summary>
+    /// The most rows a details sheet lists. ClosedXML holds a workbook in memory (~1.4 GB and minutes for 100,000 rows
+    /// with links, dependencies.md pitfall 5); a month of a large city passes this, and then the sheet keeps the cards
+    /// that call for action and points to the register (<see cref="RegisterReport"/>), which streams every card.
+    /// </summary>
+    public const int FullListLimit = 20_000;
+
     public static void Write(ReportContext context, ReportWorkbook workbook, string sheetName, IEnumerable<ReportCard> cards, ReportingPeriod period, ReportScope scope)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(workbook);
         var columns = CardColumns.Concat(Figures.CardCounts.Select(f => new ReportColumn(Figures.NameOf(f), 13, ColumnKind.Count))).ToList();
         var sheet = workbook.AddSheet(sheetName);
-        workbook.Table(sheet, 1, columns, Rows(context, cards, period, scope));
+        var rows = Rows(context, cards, period, scope).ToList();
+        var headerRow = 1;
+        if (rows.Count > FullListLimit)
+        {
+            var total = rows.Count;
+            rows = rows
+                .Where(r => r.CallsForAction)
+                .OrderByDescending(r => r.DaysOverdue)
+                .Take(FullListLimit)
+                .ToList();
+            sheet.Cell(1, 1).SetValue(
+                $"Карток за період: {total}. Тут — {rows.Count} з них, що потребують реагування (виконані з порушенням строку, прострочені, " +
+                "на додатковому контролі, у планах СЕР, переадресовані, повторні), за кількістю днів прострочення. " +
+                "Повний перелік карток — у реєстрі звернень за цей період.");
+            sheet.Cell(1, 1).Style.Font.Bold = true;
+            headerRow = 3;
+        }
+
+        workbook.Table(sheet, headerRow, columns, rows.Select(r => r.Values));
     }
 
+    private sealed record DetailRow(object?[] Values, bool CallsForAction, int DaysOverdue);
+
     /// <summary>The rows: a member card that counts in any figure, or any card redirected away from the scope in the period.</summary>
-    private static IEnumerable<object?[]> Rows(ReportContext context, IEnumerable<ReportCard> cards, ReportingPeriod period, ReportScope scope)
+    private static IEnumerable<DetailRow> Rows(ReportContext context, IEnumerable<ReportCard> cards, ReportingPeriod period, ReportScope scope)
     {
         foreach (var card in cards)
         {
@@ -56,7 +83,8 @@ public static class ComplianceDetails
                     : (member && Figures.IsBehind(standing, figure) ? 1 : null);
             }
 
-            yield return row;
+            var callsForAction = redirects > 0 || (member && (standing.ClosedLate || standing.Overdue || standing.UnderAdditionalControl || standing.InSerPlans || standing.RepeatReceived));
+            yield return new DetailRow(row, callsForAction, standing.DaysOverdue);
         }
     }
 

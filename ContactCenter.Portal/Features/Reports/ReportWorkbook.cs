@@ -38,6 +38,13 @@ public sealed class ReportWorkbook : IDisposable
     public const string CardsSheetName = "Картки";
     public const string DateFormat = "dd.MM.yyyy HH:mm";
 
+    /// <summary>
+    /// The most card links one table gets. ClosedXML 0.95.4 scans every link of the sheet when it adds one, so links
+    /// cost quadratic time (20,000 took 15 s and 9 GB of allocations here); past this the number is plain text. The
+    /// details sheets put the most overdue cards first when they are cut, so those keep their links.
+    /// </summary>
+    public const int LinkLimit = 5_000;
+
     private readonly XLWorkbook book = new();
     private readonly ReportLinks links;
 
@@ -100,9 +107,11 @@ public sealed class ReportWorkbook : IDisposable
         var row = headerRow + 1;
         foreach (var values in rows)
         {
+            var linked = row - headerRow <= LinkLimit;
             for (var c = 0; c < columns.Count && c < values.Length; c++)
             {
-                Write(sheet.Cell(row, c + 1), columns[c].Kind, values[c]);
+                var kind = columns[c].Kind == ColumnKind.CardLink && !linked ? ColumnKind.Text : columns[c].Kind;
+                Write(sheet.Cell(row, c + 1), kind, values[c]);
             }
 
             row++;
