@@ -66,6 +66,14 @@ ensure_browser() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
 }
 
+# The report tests convert workbooks to CSV with LibreOffice headless (about a minute to install here).
+ensure_libreoffice() {
+  if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then
+    return
+  fi
+  apt_install --no-install-recommends libreoffice-calc-nogui
+}
+
 # --- throwaway PostgreSQL cluster --------------------------------------------------------------
 
 PG_DIR=""     # temp dir holding data/, the socket and the server log; empty = we started nothing
@@ -231,6 +239,7 @@ else
   ensure_postgres_binaries
 fi
 ensure_browser
+ensure_libreoffice
 
 if [[ -z "${CONTACTCENTER_TEST_POSTGRES:-}" ]]; then
   start_postgres

@@ -6,7 +6,7 @@ namespace ContactCenter.Domain.Reporting;
 /// the same on every screen and in every letter. Pure: no clock, no I/O — the period and the facts are inputs,
 /// which is also what lets a past month be recomputed exactly from the due-date history.
 /// </summary>
-public static class ComplianceCalculator
+public static partial class ComplianceCalculator
 {
     /// <summary>The figures of <paramref name="scope"/> for <paramref name="period"/>.</summary>
     /// <param name="cards">All cards that may matter (enumerated once); a card outside the scope still counts for redirects away from the scope's executors.</param>
@@ -34,13 +34,7 @@ public static class ComplianceCalculator
                 tally.AddCard(card, period);
             }
 
-            foreach (var redirect in card.Redirects)
-            {
-                if (period.Contains(redirect.At) && IsRedirectAwayFrom(scope, redirect, card, isMember, directionOfExecutor))
-                {
-                    tally.Redirected++;
-                }
-            }
+            tally.Redirected += RedirectsAway(card, isMember, period, scope, directionOfExecutor);
         }
 
         return tally.ToFigures();
@@ -137,60 +131,18 @@ public static class ComplianceCalculator
 
         public void AddCard(CardFacts card, ReportingPeriod period)
         {
-            if (period.Contains(card.RegisteredAt))
+            var standing = StandingOf(card, period);
+            received += standing.Received ? 1 : 0;
+            repeatAppeals += standing.RepeatReceived ? 1 : 0;
+            closedOnTime += standing.ClosedOnTime ? 1 : 0;
+            closedLate += standing.ClosedLate ? 1 : 0;
+            inSerPlans += standing.InSerPlans ? 1 : 0;
+            overdue += standing.Overdue ? 1 : 0;
+            inWork += standing.InWork ? 1 : 0;
+            underAdditionalControl += standing.UnderAdditionalControl ? 1 : 0;
+            if (standing.ResolutionTime is { } resolution)
             {
-                received++;
-
-                // A repeat appeal is counted in the period it arrives in, like any received card (§4.1).
-                if (card.IsRepeat)
-                {
-                    repeatAppeals++;
-                }
-            }
-
-            if (card.ClosedAt is { } closedAt && period.Contains(closedAt))
-            {
-                // Judged by the due date in force when it was closed: an approved extension moves the
-                // deadline (additional control, §2.4, §3.3), and closing exactly at the due date is on time.
-                if (closedAt <= card.DueAtAsOf(closedAt))
-                {
-                    closedOnTime++;
-                }
-                else
-                {
-                    closedLate++;
-                }
-
-                resolutionTicks += (closedAt - card.RegisteredAt).Ticks;
-            }
-
-            // The end state is read at the period's end from the history, not from today's card, so a past
-            // month still shows what was overdue then even if the card was extended or closed since.
-            var end = period.To;
-            if (!card.IsOpenAt(end))
-            {
-                return;
-            }
-
-            if (card.IsInSerPlanAt(end))
-            {
-                // Included in SER plans: leaves the overdue statistics but stays under control (§2.4).
-                inSerPlans++;
-                return;
-            }
-
-            if (card.DueAtAsOf(end) < end)
-            {
-                overdue++;
-            }
-            else
-            {
-                inWork++;
-            }
-
-            if (card.IsExtendedAt(end))
-            {
-                underAdditionalControl++;
+                resolutionTicks += resolution.Ticks;
             }
         }
 

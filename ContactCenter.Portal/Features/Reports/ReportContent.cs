@@ -17,7 +17,7 @@ public sealed class ReportBuilderContent(ReportBuilder builder) : IReportContent
 {
     public async Task<ReportFile> BuildAsync(ReportRun run, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var file = await builder.BuildAsync(run, cancellationToken: cancellationToken);
+        var file = await builder.BuildAsync(run, cancellationToken, progress);
         progress?.Report(100);
         return file;
     }
