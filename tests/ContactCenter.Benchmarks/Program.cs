@@ -62,9 +62,10 @@ public static class Harness
                   dropped first if it exists. SQLite: FILE (default $TMPDIR/cc-kyiv-CARDS.db), replaced.
 
               queries   [--provider sqlite|postgres] [--cards N | --out FILE.db | --database NAME] [--runs 50]
-                        [--warmup 5] [--seconds 60] [--plans]
+                        [--warmup 5] [--seconds 60] [--plans] [--migrate]
                   The portal's own dashboard, queue, card, phone-history and monthly-figure queries against a generated
                   database: p50/p95/max against the targets, and (--plans) each query's SQL and plan.
+                  --migrate: first apply the portal's migrations added since the database was generated.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

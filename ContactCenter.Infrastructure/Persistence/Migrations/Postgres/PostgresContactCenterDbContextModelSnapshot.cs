@@ -236,6 +236,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("RepeatOfId")
+                        .HasDatabaseName("IX_Appeals_RepeatOf")
+                        .HasFilter("\"RepeatOfId\" IS NOT NULL");
+
                     b.HasIndex("Email", "RegisteredAt");
 
                     b.HasIndex("NumberYear", "NumberSequence")
@@ -244,6 +248,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Phone", "RegisteredAt");
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
+
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                        .HasDatabaseName("IX_Appeals_Closed_At")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.HasIndex("ExecutorId", "ClosedAt", "DueAt", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Closed_Executor")
@@ -367,7 +375,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId");
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                        .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);
                 });

@@ -237,6 +237,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("RepeatOfId")
+                        .HasDatabaseName("IX_Appeals_RepeatOf")
+                        .HasFilter("\"RepeatOfId\" IS NOT NULL");
+
                     b.HasIndex("Email", "RegisteredAt");
 
                     b.HasIndex("NumberYear", "NumberSequence")
@@ -245,6 +249,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Phone", "RegisteredAt");
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
+
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                        .HasDatabaseName("IX_Appeals_Closed_At")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.HasIndex("ExecutorId", "ClosedAt", "DueAt", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Closed_Executor")
@@ -368,7 +376,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId");
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                        .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);
                 });
