@@ -57,11 +57,12 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.HasIndex(a => new { a.ProblemId, a.ProblemAddressKey, a.RegisteredAt });
 
         // Open cards by executor and due date (the queue) and by direction (the deputy's dashboard): partial, so they
-        // stay small as five years of closed cards pile up.
-        b.HasIndex(a => new { a.ExecutorId, a.DueAt, a.IsPrivileged, a.ExtensionCount })
+        // stay small as five years of closed cards pile up, and covering what the queue filters and orders by (status,
+        // SER plan) and what the dashboards read, so both are read from the index alone.
+        b.HasIndex(a => new { a.ExecutorId, a.DueAt, a.IsPrivileged, a.ExtensionCount, a.SerPlanIncludedAt, a.Status, a.DirectionId })
             .HasDatabaseName("IX_Appeals_Open_Executor_Due")
             .HasFilter(OpenFilter);
-        b.HasIndex(a => new { a.DirectionId, a.ExecutorId, a.DueAt, a.ExtensionCount, a.IsPrivileged })
+        b.HasIndex(a => new { a.DirectionId, a.ExecutorId, a.DueAt, a.ExtensionCount, a.IsPrivileged, a.SerPlanIncludedAt })
             .HasDatabaseName("IX_Appeals_Open_Direction_Executor_Due")
             .HasFilter(OpenFilter);
 

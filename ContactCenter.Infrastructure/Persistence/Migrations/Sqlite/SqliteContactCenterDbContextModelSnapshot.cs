@@ -252,15 +252,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Appeals_Closed_Executor")
                         .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount")
-                        .HasDatabaseName("IX_Appeals_Open_Executor_Due")
-                        .HasFilter("\"ClosedAt\" IS NULL");
-
                     b.HasIndex("ExecutorId", "RegisteredAt", "DueAt", "ClosedAt")
                         .HasDatabaseName("IX_Appeals_Executor_Registered");
 
-                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged")
+                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged", "SerPlanIncludedAt")
                         .HasDatabaseName("IX_Appeals_Open_Direction_Executor_Due")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId")
+                        .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("Appeals", (string)null);

@@ -11,6 +11,14 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Appeals_Open_Direction_Executor_Due",
+                table: "Appeals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appeals_Open_Executor_Due",
+                table: "Appeals");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AppealDueDates_AppealId",
                 table: "AppealDueDates");
 
@@ -19,6 +27,18 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Appeals",
                 columns: new[] { "ClosedAt", "DirectionId", "ExecutorId", "DueAt" },
                 filter: "\"ClosedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_Open_Direction_Executor_Due",
+                table: "Appeals",
+                columns: new[] { "DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged", "SerPlanIncludedAt" },
+                filter: "\"ClosedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_Open_Executor_Due",
+                table: "Appeals",
+                columns: new[] { "ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId" },
+                filter: "\"ClosedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appeals_RepeatOf",
@@ -40,12 +60,32 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
+                name: "IX_Appeals_Open_Direction_Executor_Due",
+                table: "Appeals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appeals_Open_Executor_Due",
+                table: "Appeals");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Appeals_RepeatOf",
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
                 name: "IX_AppealDueDates_AppealId_ChangedAt",
                 table: "AppealDueDates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_Open_Direction_Executor_Due",
+                table: "Appeals",
+                columns: new[] { "DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged" },
+                filter: "\"ClosedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_Open_Executor_Due",
+                table: "Appeals",
+                columns: new[] { "ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount" },
+                filter: "\"ClosedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AppealDueDates_AppealId",
