@@ -1,5 +1,6 @@
 using ContactCenter.Benchmarks.Circuits;
 using ContactCenter.Benchmarks.Push;
+using ContactCenter.Benchmarks.Scale;
 using ContactCenter.Benchmarks.Support;
 
 namespace ContactCenter.Benchmarks;
@@ -20,6 +21,8 @@ public static class Harness
             {
                 "push" => await PushBenchmark.RunAsync(PushSettings.From(options), options),
                 "circuits" => await CircuitsBenchmark.RunAsync(CircuitsSettings.From(options), options),
+                "generate" => await GenerateCommand.RunAsync(options),
+                "queries" => await QueriesCommand.RunAsync(options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -51,6 +54,18 @@ public static class Harness
                         [--parallel 4] [--gcdump DIR]
                   Server memory per interactive Blazor circuit (headless Chromium, /usr/bin/chromium).
                   --gcdump: a heap census by type at each step (needs dotnet-gcdump on PATH).
+
+              generate  [--provider sqlite|postgres] [--cards 6000000] [--executors 3000] [--directions 40]
+                        [--out FILE.db | --database NAME]
+                  A five-year Kyiv-size history in bulk, on the portal's own schema (its migrations).
+                  PostgreSQL: the database NAME (default cc_kyiv_CARDS) on the server of CONTACTCENTER_TEST_POSTGRES,
+                  dropped first if it exists. SQLite: FILE (default $TMPDIR/cc-kyiv-CARDS.db), replaced.
+
+              queries   [--provider sqlite|postgres] [--cards N | --out FILE.db | --database NAME] [--runs 50]
+                        [--warmup 5] [--seconds 60] [--plans] [--migrate]
+                  The portal's own dashboard, queue, card, phone-history and monthly-figure queries against a generated
+                  database: p50/p95/max against the targets, and (--plans) each query's SQL and plan.
+                  --migrate: first apply the portal's migrations added since the database was generated.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

@@ -57,11 +57,12 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.HasIndex(a => new { a.ProblemId, a.ProblemAddressKey, a.RegisteredAt });
 
         // Open cards by executor and due date (the queue) and by direction (the deputy's dashboard): partial, so they
-        // stay small as five years of closed cards pile up.
-        b.HasIndex(a => new { a.ExecutorId, a.DueAt, a.IsPrivileged, a.ExtensionCount })
+        // stay small as five years of closed cards pile up, and covering what the queue filters and orders by (status,
+        // SER plan) and what the dashboards read, so both are read from the index alone.
+        b.HasIndex(a => new { a.ExecutorId, a.DueAt, a.IsPrivileged, a.ExtensionCount, a.SerPlanIncludedAt, a.Status, a.DirectionId })
             .HasDatabaseName("IX_Appeals_Open_Executor_Due")
             .HasFilter(OpenFilter);
-        b.HasIndex(a => new { a.DirectionId, a.ExecutorId, a.DueAt, a.ExtensionCount, a.IsPrivileged })
+        b.HasIndex(a => new { a.DirectionId, a.ExecutorId, a.DueAt, a.ExtensionCount, a.IsPrivileged, a.SerPlanIncludedAt })
             .HasDatabaseName("IX_Appeals_Open_Direction_Executor_Due")
             .HasFilter(OpenFilter);
 
@@ -72,6 +73,17 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
             .HasDatabaseName("IX_Appeals_Closed_Executor")
             .HasFilter(ClosedFilter);
         b.HasIndex(a => a.RegisteredAt);
+
+        // Measured on a generated Kyiv-size database (docs/performance.md, "Queries at Kyiv scale"):
+        // the card page lists the repeats of a card (a handful at most), which without this read every card;
+        // the dashboards' month-to-date figures and the monthly report read the cards closed since a date, whatever
+        // their executor (PostgreSQL's choice for those; partial, so SQLite cannot take it for "ClosedAt IS NULL").
+        b.HasIndex(a => a.RepeatOfId)
+            .HasDatabaseName("IX_Appeals_RepeatOf")
+            .HasFilter(RepeatFilter);
+        b.HasIndex(a => new { a.ClosedAt, a.DirectionId, a.ExecutorId, a.DueAt })
+            .HasDatabaseName("IX_Appeals_Closed_At")
+            .HasFilter(ClosedFilter);
 
         b.HasMany(a => a.Timeline).WithOne().HasForeignKey("AppealId").OnDelete(DeleteBehavior.Cascade);
         b.Navigation(a => a.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -94,6 +106,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
     // The filters are written in the syntax all three providers accept: quoted identifiers, IS NULL.
     internal const string OpenFilter = "\"ClosedAt\" IS NULL";
     internal const string ClosedFilter = "\"ClosedAt\" IS NOT NULL";
+    internal const string RepeatFilter = "\"RepeatOfId\" IS NOT NULL";
 }
 
 internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
@@ -175,6 +188,11 @@ internal sealed class DueDateRecordConfiguration : IEntityTypeConfiguration<DueD
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Reason).HasMaxLength(Appeal.MaxTextLength + 500);
+
+        // The compliance facts read each card's due-date history: covering, so a month's ~100,000 cards are read from
+        // the index alone (docs/performance.md, "Queries at Kyiv scale").
+        b.HasIndex("AppealId", nameof(DueDateRecord.ChangedAt), nameof(DueDateRecord.DueAt))
+            .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
     }
 }
 

@@ -240,6 +240,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("RepeatOfId")
+                        .HasDatabaseName("IX_Appeals_RepeatOf")
+                        .HasFilter("\"RepeatOfId\" IS NOT NULL");
+
                     b.HasIndex("Email", "RegisteredAt");
 
                     b.HasIndex("NumberYear", "NumberSequence")
@@ -249,19 +253,23 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
 
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                        .HasDatabaseName("IX_Appeals_Closed_At")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
+
                     b.HasIndex("ExecutorId", "ClosedAt", "DueAt", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Closed_Executor")
                         .HasFilter("\"ClosedAt\" IS NOT NULL");
 
-                    b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount")
-                        .HasDatabaseName("IX_Appeals_Open_Executor_Due")
-                        .HasFilter("\"ClosedAt\" IS NULL");
-
                     b.HasIndex("ExecutorId", "RegisteredAt", "DueAt", "ClosedAt")
                         .HasDatabaseName("IX_Appeals_Executor_Registered");
 
-                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged")
+                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged", "SerPlanIncludedAt")
                         .HasDatabaseName("IX_Appeals_Open_Direction_Executor_Due")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId")
+                        .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
 
                     b.ToTable("Appeals", (string)null);
@@ -371,7 +379,8 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId");
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                        .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);
                 });

@@ -1,0 +1,274 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using ContactCenter.Benchmarks.Support;
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Common;
+using ContactCenter.Domain.Deadlines;
+using ContactCenter.Domain.Reporting;
+using ContactCenter.Infrastructure.Persistence;
+using ContactCenter.Portal.Features.Appeals;
+using ContactCenter.Portal.Features.Dashboard;
+using ContactCenter.Portal.Features.Intake;
+using ContactCenter.Portal.Features.Queue;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ContactCenter.Benchmarks.Scale;
+
+/// <summary>
+/// <c>queries</c>: the portal's own read code (the query classes the pages call, not SQL written here) against a
+/// database made by <c>generate</c>, each query many times after a warm-up; p50/p95/max against the targets, and with
+/// <c>--plans</c> the SQL each one sends and the database's plan for it.
+/// </summary>
+public static class QueriesCommand
+{
+    private sealed record Query(string Name, double TargetMs, Func<int, Task> Run);
+
+    public static async Task<int> RunAsync(CommandLine options)
+    {
+        var cards = options.Int("cards", 6_000_000);
+        var database = ScaleDatabase.From(options, cards);
+        var runs = options.Int("runs", 50);
+        var warmup = options.Int("warmup", 5);
+        var seconds = options.Int("seconds", 60);
+        var capture = new SqlCapture();
+        var factory = database.Factory(capture);
+
+        if (options.String("migrate") is not null)
+        {
+            await MigrateAsync(factory, database.Provider);
+        }
+
+        // The parameters: read once, not measured. "Now" is just after the last card the generator wrote.
+        var setup = Stopwatch.StartNew();
+        await using var db = await factory.CreateDbContextAsync();
+        var now = (await db.Appeals.MaxAsync(a => a.RegisteredAt)).AddMinutes(5);
+        var count = await db.Appeals.CountAsync();
+        var big = await db.Appeals.Where(a => a.ClosedAt == null)
+            .GroupBy(a => a.ExecutorId)
+            .Select(g => new { ExecutorId = g.Key, Open = g.Count() })
+            .OrderByDescending(x => x.Open)
+            .FirstAsync();
+        var direction = await db.Executors.Where(e => e.Id == big.ExecutorId).Select(e => e.DirectionId).FirstAsync();
+        var directionOpen = await db.Appeals.CountAsync(a => a.ClosedAt == null && a.DirectionId == direction);
+        var totalOpen = await db.Appeals.CountAsync(a => a.ClosedAt == null);
+        var random = new Random(7);
+        var sample = new List<(string Number, string? Phone)>();
+        for (var i = 0; i < 50; i++)
+        {
+            var id = KyivHistory.AppealId(random.NextInt64(count));
+            sample.Add(await db.Appeals.Where(a => a.Id == id).Select(a => new ValueTuple<string, string?>(a.Number!, a.Phone)).FirstAsync());
+        }
+
+        var heavyPhone = KyivHistory.HeavyPhone(0);
+        var heavyCards = await db.Appeals.CountAsync(a => a.Phone == heavyPhone);
+        var localNow = TimeZoneInfo.ConvertTime(now, DeadlinePolicy.Kyiv);
+        var monthStart = new DateOnly(localNow.Year, localNow.Month, 1).AddMonths(-1);
+        var month = ReportingPeriod.Month(monthStart.Year, monthStart.Month, DeadlinePolicy.Kyiv);
+        Console.Error.WriteLine(
+            $"queries: {database.Provider} {database.Name}: {count:N0} cards, {totalOpen:N0} open; now {now:u}; big executor {big.Open:N0} open; " +
+            $"its direction {directionOpen:N0} open; heavy phone {heavyCards:N0} cards; month {month.From:u}–{month.To:u} (setup {setup.Elapsed.TotalSeconds:0} s)");
+
+        var clock = new FixedClock(now);
+        var dashboard = new DashboardQuery(factory, clock);
+        var queue = new QueueQuery(factory, clock);
+        var card = new CardDetailsQuery(factory, clock, NullLogger<CardDetailsQuery>.Instance);
+        var intake = new IntakeLookups(factory, clock);
+        var deputy = new Actor("bench-deputy", "Заступник", Role.Deputy, null, [direction]);
+        var mayor = new Actor("bench-mayor", "Міський голова", Role.Mayor);
+        var executor = new Actor("bench-executor", "Відповідальна особа", Role.ExecutorResponsible, big.ExecutorId);
+        var operatorActor = new Actor("bench-operator", "Оператор", Role.Operator);
+        var factsOf = typeof(DashboardQuery).GetMethod("FactsAsync", BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException("DashboardQuery.FactsAsync not found.");
+
+        var queries = new List<Query>
+        {
+            new($"deputy's dashboard, one direction ({directionOpen:N0} open)", 50, async _ => Require(await dashboard.FiguresAsync(deputy))),
+            new($"whole-city dashboard ({totalOpen:N0} open)", 200, async _ => Require(await dashboard.FiguresAsync(mayor))),
+            new("deputy's dashboard trend, 8 weeks, one direction", 200, async _ => await dashboard.TrendAsync(deputy)),
+            new($"big executor's queue ({big.Open:N0} open), top 50 by urgency", 50, async _ => Require(await queue.HandleAsync(new QueueRequest(PageSize: 50), executor))),
+            new("card page with its timeline", 50, async i => Require(await card.HandleAsync(sample[i % sample.Count].Number, operatorActor))),
+            new($"applicant history, heavy caller ({heavyCards:N0} cards)", 50, async _ => await intake.HistoryAsync(heavyPhone, operatorActor)),
+            new("applicant history, ordinary phone", 50, async i => await intake.HistoryAsync(sample[i % sample.Count].Phone ?? heavyPhone, operatorActor)),
+            new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}", 200, async _ =>
+            {
+                // The dashboard's own fact loading (the due-date history of each card), over the cards that can weigh in the month.
+                await using var context = await factory.CreateDbContextAsync();
+                var cardsOfMonth = context.Appeals.AsNoTracking().Where(a => a.RegisteredAt < month.To && (a.ClosedAt == null || a.ClosedAt >= month.From));
+                var facts = await (Task<List<CardFacts>>)factsOf.Invoke(null, [cardsOfMonth, CancellationToken.None])!;
+                ComplianceCalculator.ComputeByExecutor(facts, month);
+                ComplianceCalculator.Compute(facts, month, ReportScope.Community);
+            }),
+        };
+
+        var results = new List<string>();
+        foreach (var query in queries)
+        {
+            for (var i = 0; i < warmup; i++)
+            {
+                await query.Run(i);
+            }
+
+            var samples = new List<double>();
+            var elapsed = Stopwatch.StartNew();
+            for (var i = 0; i < runs && (elapsed.Elapsed.TotalSeconds < seconds || samples.Count < 5); i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await query.Run(i);
+                samples.Add(Stats.Milliseconds(start, Stopwatch.GetTimestamp()));
+            }
+
+            var p95 = Stats.Percentile(samples, 95);
+            var row = string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {query.Name} | < {query.TargetMs:0} | {samples.Count} | {Stats.Percentile(samples, 50):0.0} | {p95:0.0} | {Stats.Max(samples):0.0} | {(p95 < query.TargetMs ? "met" : "**not met**")} |");
+            Console.Error.WriteLine(row);
+            results.Add(row);
+        }
+
+        Console.WriteLine($"{database.Provider}, {count:N0} cards ({totalOpen:N0} open), `{string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`:");
+        Console.WriteLine();
+        Console.WriteLine("| query | target p95 ms | runs | p50 ms | p95 ms | max ms | |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        results.ForEach(Console.WriteLine);
+
+        if (options.String("plans") is not null)
+        {
+            foreach (var query in queries)
+            {
+                capture.Start();
+                await query.Run(0);
+                var commands = capture.Stop();
+                Console.WriteLine();
+                Console.WriteLine($"### {query.Name}");
+                foreach (var command in commands)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine("```sql");
+                    Console.WriteLine(command.Text.Trim());
+                    Console.WriteLine("```");
+                    Console.WriteLine("```");
+                    Console.WriteLine(await ExplainAsync(factory, database.Provider, command));
+                    Console.WriteLine("```");
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Applies the portal's migrations added since the database was generated, then refreshes the planner's statistics.</summary>
+    private static async Task MigrateAsync(IDbContextFactory<ContactCenterDbContext> factory, DatabaseProvider provider)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var db = await factory.CreateDbContextAsync();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite ? "ANALYZE" : "VACUUM ANALYZE");
+        Console.Error.WriteLine($"migrated ({string.Join(", ", pending)}) and analysed in {watch.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static void Require(object? result)
+    {
+        if (result is null)
+        {
+            throw new InvalidOperationException("A query returned nothing: the actor or the generated data do not fit.");
+        }
+    }
+
+    /// <summary>The plan, on a connection the portal's context opened (so SQLite has the portal's functions).</summary>
+    private static async Task<string> ExplainAsync(IDbContextFactory<ContactCenterDbContext> factory, DatabaseProvider provider, CapturedCommand captured)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = (provider == DatabaseProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ") + captured.Text;
+        foreach (var parameter in captured.Parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(provider == DatabaseProvider.Sqlite
+                ? $"{reader.GetInt32(0),3} {reader.GetInt32(1),3} {reader.GetString(3)}"
+                : reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private sealed record CapturedCommand(string Text, IReadOnlyList<DbParameter> Parameters);
+
+    /// <summary>Notes the SQL (and a copy of the parameters) of each command EF sends while capturing.</summary>
+    private sealed class SqlCapture : DbCommandInterceptor
+    {
+        private readonly List<CapturedCommand> commands = [];
+        private volatile bool capturing;
+
+        public void Start()
+        {
+            lock (commands)
+            {
+                commands.Clear();
+            }
+
+            capturing = true;
+        }
+
+        public List<CapturedCommand> Stop()
+        {
+            capturing = false;
+            lock (commands)
+            {
+                return [.. commands];
+            }
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Note(DbCommand command)
+        {
+            if (!capturing)
+            {
+                return;
+            }
+
+            var parameters = command.Parameters.Cast<DbParameter>()
+                .Select(p => p switch
+                {
+                    SqliteParameter s => (DbParameter)new SqliteParameter(s.ParameterName, s.Value ?? DBNull.Value) { SqliteType = s.SqliteType, DbType = s.DbType },
+                    NpgsqlParameter n => n.Clone(),
+                    _ => throw new NotSupportedException(p.GetType().Name),
+                })
+                .ToList();
+            lock (commands)
+            {
+                commands.Add(new CapturedCommand(command.CommandText, parameters));
+            }
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
