@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using ContactCenter.Benchmarks.Support;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
@@ -12,6 +11,7 @@ using ContactCenter.Portal.Features.Appeals;
 using ContactCenter.Portal.Features.Dashboard;
 using ContactCenter.Portal.Features.Intake;
 using ContactCenter.Portal.Features.Queue;
+using ContactCenter.Portal.Features.Reports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -83,8 +83,8 @@ public static class QueriesCommand
         var mayor = new Actor("bench-mayor", "Міський голова", Role.Mayor);
         var executor = new Actor("bench-executor", "Відповідальна особа", Role.ExecutorResponsible, big.ExecutorId);
         var operatorActor = new Actor("bench-operator", "Оператор", Role.Operator);
-        var factsOf = typeof(DashboardQuery).GetMethod("FactsAsync", BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("DashboardQuery.FactsAsync not found.");
+        var reportCards = new ReportCardsQuery(factory);
+        var directory = await reportCards.DirectoryAsync(CancellationToken.None);
 
         var queries = new List<Query>
         {
@@ -97,10 +97,9 @@ public static class QueriesCommand
             new("applicant history, ordinary phone", 50, async i => await intake.HistoryAsync(sample[i % sample.Count].Phone ?? heavyPhone, operatorActor)),
             new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}", 200, async _ =>
             {
-                // The dashboard's own fact loading (the due-date history of each card), over the cards that can weigh in the month.
-                await using var context = await factory.CreateDbContextAsync();
-                var cardsOfMonth = context.Appeals.AsNoTracking().Where(a => a.RegisteredAt < month.To && (a.ClosedAt == null || a.ClosedAt >= month.From));
-                var facts = await (Task<List<CardFacts>>)factsOf.Invoke(null, [cardsOfMonth, CancellationToken.None])!;
+                // The monthly report's own loading: the cards that can weigh in the month, with their due-date history.
+                var cards = await reportCards.CardsAsync(month, ReportScope.Community, directory, withHandling: false, CancellationToken.None);
+                var facts = cards.Select(c => c.Facts).ToList();
                 ComplianceCalculator.ComputeByExecutor(facts, month);
                 ComplianceCalculator.Compute(facts, month, ReportScope.Community);
             }),
