@@ -15,6 +15,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<ContactCenterDbContext> factory,
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
+    ContactCenterDbContext identityContext,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -41,15 +42,32 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Applying {Count} migrations to {Provider}", pending.Count, db.Provider);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                // Instances started together would apply the same migration twice; the session lock lets one migrate
+                // while the others wait, then find nothing pending.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(20261128)", cancellationToken);
+                try
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(20261128)", CancellationToken.None);
+                }
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
 
         foreach (var role in PortalIdentity.Roles)
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Ensure(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
-            }
+            await CreateUnlessAnotherInstanceDidAsync(
+                () => roles.RoleExistsAsync(role),
+                async () => Ensure(await roles.CreateAsync(new IdentityRole(role)), $"role {role}"));
         }
 
         var seedDemo = SeedDemo(configuration);
@@ -98,9 +116,41 @@ public sealed class DatabaseInitializer(
                 $"No administrator exists yet: set {AdminPasswordKey} (and optionally {AdminEmailKey}) to create one, or run with {DemoSeedKey}=true.");
         }
 
-        var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Адміністратор" };
-        Ensure(await users.CreateAsync(admin, password), "administrator");
-        Ensure(await users.AddToRoleAsync(admin, nameof(Domain.Common.Role.Admin)), "administrator role");
+        await CreateUnlessAnotherInstanceDidAsync(
+            async () => await users.FindByEmailAsync(email) is not null,
+            async () =>
+            {
+                var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Адміністратор" };
+                Ensure(await users.CreateAsync(admin, password), "administrator");
+                Ensure(await users.AddToRoleAsync(admin, nameof(Domain.Common.Role.Admin)), "administrator role");
+            });
+    }
+
+    /// <summary>
+    /// Instances started together on an empty database all find the role (or the administrator) missing; the unique
+    /// index refuses every insert but one, and what the other instance created is what was wanted. The refused insert
+    /// is forgotten, or the identity stores' context would try it again with the next save.
+    /// </summary>
+    private async Task CreateUnlessAnotherInstanceDidAsync(Func<Task<bool>> exists, Func<Task> create)
+    {
+        if (await exists())
+        {
+            return;
+        }
+
+        try
+        {
+            await create();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            // Refused by the unique index, or by Identity's own duplicate check when the other instance committed first.
+            identityContext.ChangeTracker.Clear();
+            if (!await exists())
+            {
+                throw;
+            }
+        }
     }
 
     internal static void Ensure(IdentityResult result, string what)
