@@ -25,6 +25,8 @@ public sealed partial class UkrainianScreensTests(PortalServer portal, BrowserFi
         { "executor@demo.local", "/queue" },
         { "deputy@demo.local", "/dashboard" },
         { "deputy@demo.local", "/dashboard/cards?figure=overdue" },
+        { "operator@demo.local", "/reports" },
+        { "head@demo.local", "/reports" },
         { "admin@demo.local", "/admin" },
         { "admin@demo.local", "/admin/classifier" },
         { "admin@demo.local", "/admin/users" },
