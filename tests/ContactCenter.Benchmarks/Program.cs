@@ -1,5 +1,6 @@
 using ContactCenter.Benchmarks.Circuits;
 using ContactCenter.Benchmarks.Push;
+using ContactCenter.Benchmarks.Reports;
 using ContactCenter.Benchmarks.Scale;
 using ContactCenter.Benchmarks.Support;
 
@@ -23,6 +24,7 @@ public static class Harness
                 "circuits" => await CircuitsBenchmark.RunAsync(CircuitsSettings.From(options), options),
                 "generate" => await GenerateCommand.RunAsync(options),
                 "queries" => await QueriesCommand.RunAsync(options),
+                "reports" => await ReportsCommand.RunAsync(options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -30,6 +32,7 @@ public static class Harness
                 PushClients.Command => await PushClients.RunAsync(options),
                 CircuitsRun.Command => await CircuitsRun.RunAsync(options),
                 BrowserPages.Command => await BrowserPages.RunAsync(options),
+                ReportsRun.Command => await ReportsRun.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -66,6 +69,11 @@ public static class Harness
                   The portal's own dashboard, queue, card, phone-history and monthly-figure queries against a generated
                   database: p50/p95/max against the targets, and (--plans) each query's SQL and plan.
                   --migrate: first apply the portal's migrations added since the database was generated.
+
+              reports   [--provider sqlite|postgres] [--cards 1000,100000] [--runs 3] [--kinds register,monthly] [--keep 1]
+                  Time and peak memory of the register and the monthly compliance report (whole community) for a month
+                  of N cards, each build in a process of its own, beside the time to only read the same rows.
+                  --keep: leave the month's database ($TMPDIR/cc-bench-month-N.db or cc_bench_month_N) for profiling.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

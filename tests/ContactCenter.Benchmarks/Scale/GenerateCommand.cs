@@ -18,11 +18,12 @@ public static class GenerateCommand
 {
     private static readonly string[] BigTables = ["Appeals", "TimelineEntries", "AppealDueDates"];
 
-    public static async Task<int> RunAsync(CommandLine options)
+    /// <param name="history">The history to write (the five years up to now, from the options, unless given).</param>
+    public static async Task<int> RunAsync(CommandLine options, KyivHistory? history = null)
     {
-        var cards = options.Int("cards", 6_000_000);
+        var cards = history?.Cards ?? options.Int("cards", 6_000_000);
         var database = ScaleDatabase.From(options, cards);
-        var history = new KyivHistory(cards, options.Int("executors", 3000), options.Int("directions", 40), DateTimeOffset.UtcNow);
+        history ??= new KyivHistory(cards, options.Int("executors", 3000), options.Int("directions", 40), DateTimeOffset.UtcNow);
         var total = Stopwatch.StartNew();
         Console.Error.WriteLine($"generate: {cards:N0} cards into {database.Provider} {database.Name}");
 

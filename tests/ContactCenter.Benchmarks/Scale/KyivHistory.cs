@@ -25,11 +25,14 @@ public sealed class KyivHistory
     private static readonly string[] Patronymics = ["Іванівна", "Петрович", "Миколаївна", "Васильович", "Олегівна", "Юрійович"];
     private static readonly string[] Streets = ["вул. Хрещатик", "просп. Перемоги", "вул. Саксаганського", "бульв. Лесі Українки", "вул. Велика Васильківська", "просп. Бажана", "вул. Драгоманова", "вул. Прирічна"];
 
-    public KyivHistory(int cards, int executors, int directions, DateTimeOffset now)
+    /// <param name="start">The first registration (five years before <paramref name="now"/> unless given).</param>
+    /// <param name="end">Registrations stop here (at <paramref name="now"/> unless given): a month's data set ends at the month's end.</param>
+    public KyivHistory(int cards, int executors, int directions, DateTimeOffset now, DateTimeOffset? start = null, DateTimeOffset? end = null)
     {
         Cards = cards;
         Now = now;
-        Start = now.AddDays(-5 * 365);
+        Start = start ?? now.AddDays(-5 * 365);
+        End = end ?? now;
         DirectionIds = Enumerable.Range(0, directions).Select(i => IdOf(Tag.Direction, i)).ToArray();
         ExecutorIds = Enumerable.Range(0, executors).Select(i => IdOf(Tag.Executor, i)).ToArray();
         ProblemIds = Enumerable.Range(0, Sections * ProblemsPerSection).Select(i => IdOf(Tag.Problem, i)).ToArray();
@@ -56,6 +59,8 @@ public sealed class KyivHistory
     public DateTimeOffset Now { get; }
 
     public DateTimeOffset Start { get; }
+
+    public DateTimeOffset End { get; }
 
     public Guid[] DirectionIds { get; }
 
@@ -176,7 +181,7 @@ public sealed class KyivHistory
     {
         var random = new Random(1551);
         var counts = new Counts();
-        var span = Now - Start;
+        var span = End - Start;
         var lastOfHeavy = new (Guid Id, string Number)?[HeavyCallers];
         var phonePool = Math.Max(1000, Cards / 2);
         long timelineId = 0, dueDateId = 0;
@@ -187,9 +192,9 @@ public sealed class KyivHistory
         {
             var id = AppealId(n);
             var registeredAt = Start + (span * ((n + random.NextDouble()) / Cards));
-            if (registeredAt >= Now)
+            if (registeredAt >= End)
             {
-                registeredAt = Now.AddMinutes(-1);
+                registeredAt = End.AddMinutes(-1);
             }
 
             var local = TimeZoneInfo.ConvertTime(registeredAt, ContactCenter.Domain.Deadlines.DeadlinePolicy.Kyiv);
