@@ -6,12 +6,18 @@ namespace ContactCenter.Portal.Realtime;
 /// query at the end of the interval, not one per event. With thousands of open screens that is the difference between
 /// a query per screen per second and a query per screen per event.
 /// </summary>
-public sealed class LiveRefresh(Func<Task> reload, TimeProvider clock, ILogger? logger = null) : IDisposable
+/// <remarks>
+/// The queue, the deadline dashboard and the wallboard all reload through this one rule. A screen that has just loaded
+/// its figures itself (its first load, before it subscribes) passes the time of that load, so that a change right after
+/// it waits for the interval rather than reading again at once.
+/// </remarks>
+public sealed class LiveRefresh(Func<Task> reload, TimeProvider clock, ILogger? logger = null, DateTimeOffset? loadedAt = null) : IDisposable
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stop = new();
+    private DateTimeOffset lastReloadAt = loadedAt ?? DateTimeOffset.MinValue;
     private bool running;
     private bool pending;
 
@@ -43,8 +49,20 @@ public sealed class LiveRefresh(Func<Task> reload, TimeProvider clock, ILogger? 
         {
             try
             {
+                var wait = lastReloadAt == DateTimeOffset.MinValue ? TimeSpan.Zero : lastReloadAt + MinInterval - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stop.Token);
+                }
+
+                // Every request made before the reload starts is answered by it.
+                lock (gate)
+                {
+                    pending = false;
+                }
+
+                lastReloadAt = clock.GetUtcNow();
                 await reload();
-                await Task.Delay(MinInterval, clock, stop.Token);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -63,8 +81,6 @@ public sealed class LiveRefresh(Func<Task> reload, TimeProvider clock, ILogger? 
                     running = false;
                     return;
                 }
-
-                pending = false;
             }
         }
     }

@@ -11,12 +11,12 @@ namespace ContactCenter.Portal.Features.Dashboard;
 /// <summary>
 /// The live deadline control (§4.1). It follows the cards as they change (the outbox events, including the overdue
 /// watcher's) and as time passes ("at risk" and "overdue" change with the clock alone), without reload storms: a
-/// burst of events gives one reload, at most one per <see cref="ReloadSpacing"/>.
+/// burst of events gives one reload, at most one per <see cref="ReloadSpacing"/> (<see cref="LiveRefresh"/>).
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
     /// <summary>At most one reload per this long, however many cards change.</summary>
-    public static readonly TimeSpan ReloadSpacing = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan ReloadSpacing = LiveRefresh.MinInterval;
 
     /// <summary>How often the figures are re-read with no event at all: a card turns "at risk" by the clock alone.</summary>
     public static readonly TimeSpan TimePasses = TimeSpan.FromMinutes(1);
@@ -46,10 +46,9 @@ public sealed partial class DashboardPage : IDisposable
     private DashboardColumn sortColumn = DashboardColumn.Overdue;
     private bool sortDescending = true;
 
-    // Coalescing of reloads; guarded by the gate, since events and timers arrive on other threads.
-    private ITimer? pendingReload;
+    // Events and timers arrive on other threads; the gate guards what they share with the reloads.
+    private LiveRefresh? refresh;
     private ITimer? clockTimer;
-    private bool reloadScheduled;
     private bool trendDue;
     private bool disposed;
     private DateTimeOffset lastLoadAt;
@@ -84,6 +83,11 @@ public sealed partial class DashboardPage : IDisposable
         // come before the figures are loaded, so whether the person may see them is checked on every event instead.
         if (firstRender)
         {
+            lock (gate)
+            {
+                refresh = new LiveRefresh(() => InvokeAsync(ReloadAsync), Time, Logger, lastLoadAt);
+            }
+
             Live.Changed += OnCardChanged;
             clockTimer = Time.CreateTimer(_ => OnTimePassed(), null, TimePasses, TimePasses);
         }
@@ -95,7 +99,7 @@ public sealed partial class DashboardPage : IDisposable
         lock (gate)
         {
             disposed = true;
-            pendingReload?.Dispose();
+            refresh?.Dispose();
             clockTimer?.Dispose();
         }
     }
@@ -116,35 +120,19 @@ public sealed partial class DashboardPage : IDisposable
         }
     }
 
-    /// <summary>
-    /// Folds every request that arrives before the next reload into that one reload, and keeps reloads
-    /// <see cref="ReloadSpacing"/> apart: an event right after a reload waits for the spacing, not for another event.
-    /// </summary>
     private void ScheduleReload(bool withTrend)
     {
-        TimeSpan wait;
+        LiveRefresh? live;
         lock (gate)
         {
             trendDue |= withTrend;
-            if (reloadScheduled || disposed)
-            {
-                return;
-            }
-
-            reloadScheduled = true;
-            wait = lastLoadAt + ReloadSpacing - Time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                pendingReload?.Dispose();
-                pendingReload = Time.CreateTimer(_ => RunScheduledReload(), null, wait, Timeout.InfiniteTimeSpan);
-                return;
-            }
+            live = disposed ? null : refresh;
         }
 
-        RunScheduledReload();
+        live?.Request();
     }
 
-    private void RunScheduledReload()
+    private async Task ReloadAsync()
     {
         bool withTrend;
         lock (gate)
@@ -154,24 +142,12 @@ public sealed partial class DashboardPage : IDisposable
                 return;
             }
 
-            reloadScheduled = false;
             withTrend = trendDue;
             trendDue = false;
         }
 
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await LoadAsync(withTrend);
-                StateHasChanged();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next event or tick tries again; the figures on screen stay with their "оновлено о" time.
-                Logger.LogError(e, "Reloading the dashboard failed");
-            }
-        });
+        await LoadAsync(withTrend);
+        StateHasChanged();
     }
 
     private async Task LoadAsync(bool withTrend)

@@ -13,7 +13,7 @@ namespace ContactCenter.Portal.Features.Wallboard;
 public sealed partial class WallboardPage : IDisposable
 {
     /// <summary>The shortest time between two reloads: a burst of events inside it is read by one reload at its end.</summary>
-    public static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinReloadInterval = LiveRefresh.MinInterval;
 
     /// <summary>
     /// The clock's step. Each tick reloads the figures, so "today" rolls over at Kyiv midnight and waiting times advance
@@ -30,8 +30,8 @@ public sealed partial class WallboardPage : IDisposable
     private bool failed;
     private bool subscribed;
     private ITimer? ticker;
-    private int reloadQueued;
-    private long lastLoadTicks;
+    private LiveRefresh? refresh;
+    private DateTimeOffset lastLoadAt;
 
     [Inject]
     private WallboardQuery Query { get; set; } = default!;
@@ -75,9 +75,10 @@ public sealed partial class WallboardPage : IDisposable
         // Live only once interactive: a prerendered page has no circuit to push to.
         if (firstRender && !refused)
         {
+            refresh = new LiveRefresh(() => InvokeAsync(ReloadAsync), Clock, Logger, lastLoadAt);
             Live.Changed += OnCardChanged;
             subscribed = true;
-            ticker = Clock.CreateTimer(_ => RequestReload(), null, UntilNextMinute(), Tick);
+            ticker = Clock.CreateTimer(_ => refresh.Request(), null, UntilNextMinute(), Tick);
         }
     }
 
@@ -89,55 +90,22 @@ public sealed partial class WallboardPage : IDisposable
         }
 
         ticker?.Dispose();
+        refresh?.Dispose();
         closing.Cancel();
     }
 
     // Every card event counts: the wallboard's figures are the whole community's, which the roles allowed here all see.
-    private void OnCardChanged(CardEvent change) => RequestReload();
+    private void OnCardChanged(CardEvent change) => refresh?.Request();
 
-    /// <summary>Called from the dispatcher's or the timer's thread: queues one reload unless one is queued already.</summary>
-    private void RequestReload()
+    private async Task ReloadAsync()
     {
-        if (closing.IsCancellationRequested || Interlocked.Exchange(ref reloadQueued, 1) == 1)
-        {
-            // The queued reload has not read the figures yet, so it will see this change too.
-            return;
-        }
-
-        var sinceLast = Clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref lastLoadTicks), TimeSpan.Zero);
-        _ = ReloadAfterAsync(MinReloadInterval - sinceLast);
-    }
-
-    private async Task ReloadAfterAsync(TimeSpan wait)
-    {
-        try
-        {
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, Clock, closing.Token);
-            }
-
-            await InvokeAsync(async () =>
-            {
-                // From here on a new change needs a reload of its own: this one may have read the figures before it.
-                Interlocked.Exchange(ref reloadQueued, 0);
-                await LoadAsync();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left while waiting.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit ended while waiting.
-        }
+        await LoadAsync();
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
     {
-        Interlocked.Exchange(ref lastLoadTicks, Clock.GetUtcNow().UtcTicks);
+        lastLoadAt = Clock.GetUtcNow();
         try
         {
             board = await Query.HandleAsync(actor, closing.Token);
