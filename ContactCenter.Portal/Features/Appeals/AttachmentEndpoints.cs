@@ -3,9 +3,9 @@ using ContactCenter.Domain.Appeals;
 using ContactCenter.Infrastructure.Files;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Portal.Auth;
+using ContactCenter.Portal.Features.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace ContactCenter.Portal.Features.Appeals;
 
@@ -55,14 +55,7 @@ public static class AttachmentEndpoints
             return TypedResults.NotFound();
         }
 
-        // Images open in the browser; everything else is saved. RFC 5987 filename* keeps Ukrainian names intact.
-        var disposition = new ContentDispositionHeaderValue(attachment.IsImage ? "inline" : "attachment");
-        disposition.SetHttpFileName(attachment.FileName);
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = disposition.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = "private, no-store";
-        return TypedResults.Stream(stream, attachment.ContentType, enableRangeProcessing: true);
+        // Images open in the browser; everything else is saved.
+        return StoredFileDownload.Send(http, stream, attachment.FileName, attachment.ContentType, inline: attachment.IsImage, enableRangeProcessing: true);
     }
 }

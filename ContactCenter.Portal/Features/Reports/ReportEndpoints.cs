@@ -3,9 +3,9 @@ using ContactCenter.Infrastructure.Files;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Infrastructure.Reporting;
 using ContactCenter.Portal.Auth;
+using ContactCenter.Portal.Features.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace ContactCenter.Portal.Features.Reports;
 
@@ -56,12 +56,6 @@ public static class ReportEndpoints
         }
 
         await inbox.MarkReadAsync(actor.Id, reportId, cancellationToken);
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(report.FileName);
-        var headers = http.Response.Headers;
-        headers.ContentDisposition = disposition.ToString();
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "private, no-store";
-        return TypedResults.Stream(stream, report.ContentType ?? "application/octet-stream");
+        return StoredFileDownload.Send(http, stream, report.FileName, report.ContentType);
     }
 }
