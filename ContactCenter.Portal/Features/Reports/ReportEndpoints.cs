@@ -56,6 +56,6 @@ public static class ReportEndpoints
         }
 
         await inbox.MarkReadAsync(actor.Id, reportId, cancellationToken);
-        return StoredFileDownload.Send(http, stream, report.FileName, report.ContentType);
+        return StoredFileDownload.Send(http, stream, report.FileName ?? "report", report.ContentType);
     }
 }
