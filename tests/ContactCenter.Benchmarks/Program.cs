@@ -1,4 +1,5 @@
 using ContactCenter.Benchmarks.Circuits;
+using ContactCenter.Benchmarks.Faults;
 using ContactCenter.Benchmarks.Push;
 using ContactCenter.Benchmarks.Scale;
 using ContactCenter.Benchmarks.Support;
@@ -23,6 +24,7 @@ public static class Harness
                 "circuits" => await CircuitsBenchmark.RunAsync(CircuitsSettings.From(options), options),
                 "generate" => await GenerateCommand.RunAsync(options),
                 "queries" => await QueriesCommand.RunAsync(options),
+                "faults" => await FaultsCommand.RunAsync(options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -30,6 +32,7 @@ public static class Harness
                 PushClients.Command => await PushClients.RunAsync(options),
                 CircuitsRun.Command => await CircuitsRun.RunAsync(options),
                 BrowserPages.Command => await BrowserPages.RunAsync(options),
+                PortalProcess.Command => await PortalProcess.RunChildAsync(options),
                 _ => Usage(),
             };
         }
@@ -66,6 +69,13 @@ public static class Harness
                   The portal's own dashboard, queue, card, phone-history and monthly-figure queries against a generated
                   database: p50/p95/max against the targets, and (--plans) each query's SQL and plan.
                   --migrate: first apply the portal's migrations added since the database was generated.
+
+              faults    [--scenario kill,pgstop,failover | all] [--provider sqlite,postgres] [--kills 20] [--outage 30]
+                        [--stop-mode fast|immediate] [--failovers 5] [--writers 4] [--rate 40]
+                  The portal under faults while Open311 writers register cards and a hub client (CardsHub, catching up by
+                  sequence) watches: kill = SIGKILL and restart of the portal process; pgstop = a PostgreSQL cluster of
+                  its own (initdb, /usr/lib/postgresql/15/bin) stopped under it; failover = two instances on one database,
+                  the hub client's one killed. Acknowledged against present cards, integrity check, events lost.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);
