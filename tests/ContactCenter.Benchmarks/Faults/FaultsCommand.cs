@@ -172,6 +172,7 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| answer to a POST while down (first) | `{failedDuring.FirstOrDefault()?.Failure ?? "–"}` |");
         Console.Out.WriteLine($"| PostgreSQL accepting again → first registration acknowledged (s) | {(firstOk is null ? "never" : Timing.Seconds(back, firstOk.Answered).ToString("0.00", CultureInfo.InvariantCulture))} |");
         Console.Out.WriteLine($"| POSTs that failed after PostgreSQL was back | {failedAfter} of {afterBack.Count}: {Statuses(afterBack.Where(a => a.Status != 200).ToList())} |");
+        Console.Out.WriteLine($"| Quartz after the outage (its tables) | {await QuartzStateAsync(connectionString)} |");
         Console.Out.WriteLine();
         probes.Print(stopped, back);
         return outcome.AcknowledgedMissing == 0 && outcome.EventsLost == 0 && !portal.HasExited && firstOk is not null;
@@ -230,6 +231,34 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
         Console.Out.WriteLine();
         return outcome.AcknowledgedMissing == 0 && outcome.EventsLost == 0 && rows.Count == failovers;
+    }
+
+    /// <summary>The triggers' states and how long ago the scheduler last checked in to the cluster.</summary>
+    private static async Task<string> QuartzStateAsync(string connectionString)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var triggers = new NpgsqlCommand("SELECT trigger_name || ': ' || trigger_state FROM qrtz_triggers ORDER BY trigger_name", connection);
+            var states = new List<string>();
+            await using (var reader = await triggers.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    states.Add(reader.GetString(0));
+                }
+            }
+
+            await using var checkin = new NpgsqlCommand("SELECT MAX(last_checkin_time) FROM qrtz_scheduler_state", connection);
+            var last = (long)(await checkin.ExecuteScalarAsync())!;
+            var ago = (DateTimeOffset.UtcNow - new DateTimeOffset(last, TimeSpan.Zero)).TotalSeconds;
+            return string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", states)}; scheduler last checked in {ago:0} s before the end");
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidCastException or ArgumentOutOfRangeException)
+        {
+            return "could not read: " + e.Message;
+        }
     }
 
     private static async Task WaitForAcknowledgementsAsync(RegistrationLoad load, int count, TimeSpan timeout)
