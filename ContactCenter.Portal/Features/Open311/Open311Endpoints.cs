@@ -63,7 +63,7 @@ public static class Open311Endpoints
 
     /// <summary>
     /// A client of the API gets the spec's error list, never the portal's HTML error page: 503 with Retry-After while
-    /// the database cannot be reached (the client should retry; nothing was saved), 500 for anything else.
+    /// the database cannot be reached (the client should retry later), 500 for anything else.
     /// </summary>
     private static async ValueTask<object?> AnswerFailuresAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

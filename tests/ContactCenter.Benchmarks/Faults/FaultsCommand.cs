@@ -167,10 +167,10 @@ public static class FaultsCommand
         Console.Out.WriteLine("| | |");
         Console.Out.WriteLine("|---|---|");
         Console.Out.WriteLine($"| portal process after the outage | {(portal.HasExited ? "**ended**" : "running (the same process)")} |");
-        Console.Out.WriteLine($"| POSTs sent while PostgreSQL was down | {during.Count}: {Statuses(during)} |");
+        Console.Out.WriteLine($"| POSTs sent from `pg_ctl stop` returning to `pg_ctl start` returning | {during.Count}: {Statuses(during)} |");
         Console.Out.WriteLine($"| time to the answer of a failed POST, ms: p50 / max | {Percentile(failedDuring, 50)} / {Percentile(failedDuring, 100)} |");
         Console.Out.WriteLine($"| answer to a POST while down (first) | `{failedDuring.FirstOrDefault()?.Failure ?? "–"}` |");
-        Console.Out.WriteLine($"| PostgreSQL accepting again → first registration acknowledged (s) | {(firstOk is null ? "never" : Timing.Seconds(back, firstOk.Answered).ToString("0.00", CultureInfo.InvariantCulture))} |");
+        Console.Out.WriteLine($"| `pg_ctl start -w` returned → first registration acknowledged (s) | {(firstOk is null ? "never" : Timing.Seconds(back, firstOk.Answered).ToString("0.00", CultureInfo.InvariantCulture))} |");
         Console.Out.WriteLine($"| POSTs that failed after PostgreSQL was back | {failedAfter} of {afterBack.Count}: {Statuses(afterBack.Where(a => a.Status != 200).ToList())} |");
         Console.Out.WriteLine($"| Quartz after the outage (its tables) | {await QuartzStateAsync(connectionString)} |");
         Console.Out.WriteLine();
@@ -224,8 +224,8 @@ public static class FaultsCommand
         Console.Out.WriteLine();
         Console.Out.WriteLine("| | median (min–max) |");
         Console.Out.WriteLine("|---|---|");
-        Console.Out.WriteLine($"| hub client: kill → connected to the other instance (s) | {Spread.Of(rows.Select(r => r.Reconnect)).Format("0.00")} |");
-        Console.Out.WriteLine($"| hub client: kill → caught up (s) | {Spread.Of(rows.Select(r => r.CaughtUp)).Format("0.00")} |");
+        Console.Out.WriteLine($"| hub client: connection dropped → connected to the other instance (s) | {Spread.Of(rows.Select(r => r.Reconnect)).Format("0.00")} |");
+        Console.Out.WriteLine($"| hub client: connection dropped → caught up (s) | {Spread.Of(rows.Select(r => r.CaughtUp)).Format("0.00")} |");
         Console.Out.WriteLine($"| events replayed by the catch-up | {Spread.Of(rows.Select(r => (double)r.Replayed)).Format("0")} |");
         Console.Out.WriteLine($"| failovers that reconnected | {rows.Count} of {failovers} |");
         Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
@@ -367,6 +367,13 @@ public static class FaultsCommand
         /// <summary>The words on an error page (its text without markup), or a JSON answer as it is.</summary>
         private static string Visible(string body)
         {
+            // A page's own content, not its menu.
+            var main = body.IndexOf("mud-main-content", StringComparison.Ordinal);
+            if (main > 0)
+            {
+                body = "<div " + body[main..];
+            }
+
             var text = body.TrimStart().StartsWith('<')
                 ? System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(body, "<(script|style)[^>]*>.*?</\\1>", " ", System.Text.RegularExpressions.RegexOptions.Singleline), "<[^>]+>", " ")
                 : body;

@@ -14,7 +14,6 @@ public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly object gate = new();
     private readonly HashSet<Pair> open = [];
-    private readonly Dictionary<string, int> relayed = [];
     private readonly CancellationTokenSource stopping = new();
     private IReadOnlyList<DnsEndPoint> targets;
     private TcpListener? listener;
@@ -29,18 +28,6 @@ public sealed class TcpRelay : IAsyncDisposable
 
     /// <summary>The loopback port clients connect to; it stays the same across <see cref="Cut"/> and <see cref="Restore"/>.</summary>
     public int Port { get; private set; }
-
-    /// <summary>Connections relayed so far, per target ("host:port").</summary>
-    public IReadOnlyDictionary<string, int> Relayed
-    {
-        get
-        {
-            lock (gate)
-            {
-                return new Dictionary<string, int>(relayed);
-            }
-        }
-    }
 
     public static TcpRelay Start(params IEnumerable<DnsEndPoint> targets)
     {
@@ -164,7 +151,6 @@ public sealed class TcpRelay : IAsyncDisposable
                 }
 
                 open.Add(pair);
-                relayed[pair.Target] = relayed.GetValueOrDefault(pair.Target) + 1;
             }
 
             await pair.RunAsync();
