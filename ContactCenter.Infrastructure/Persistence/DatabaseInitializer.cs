@@ -42,25 +42,8 @@ public sealed class DatabaseInitializer(
                 logger.LogInformation("Applying {Count} migrations to {Provider}", pending.Count, db.Provider);
             }
 
-            if (db.Provider == DatabaseProvider.Postgres)
-            {
-                // Instances started together would apply the same migration twice; the session lock lets one migrate
-                // while the others wait, then find nothing pending.
-                await db.Database.OpenConnectionAsync(cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(20261128)", cancellationToken);
-                try
-                {
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
-                finally
-                {
-                    await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(20261128)", CancellationToken.None);
-                }
-            }
-            else
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
+            // Instances started together would apply the same migration twice: one migrates while the others wait.
+            await MigrationLock.RunAsync(db, ct => db.Database.MigrateAsync(ct), cancellationToken);
         }
 
         foreach (var role in PortalIdentity.Roles)

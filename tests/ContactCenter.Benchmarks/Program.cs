@@ -1,4 +1,5 @@
 using ContactCenter.Benchmarks.Circuits;
+using ContactCenter.Benchmarks.Faults;
 using ContactCenter.Benchmarks.Push;
 using ContactCenter.Benchmarks.Reports;
 using ContactCenter.Benchmarks.Scale;
@@ -25,6 +26,7 @@ public static class Harness
                 "generate" => await GenerateCommand.RunAsync(options),
                 "queries" => await QueriesCommand.RunAsync(options),
                 "reports" => await ReportsCommand.RunAsync(options),
+                "faults" => await FaultsCommand.RunAsync(options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -33,6 +35,7 @@ public static class Harness
                 CircuitsRun.Command => await CircuitsRun.RunAsync(options),
                 BrowserPages.Command => await BrowserPages.RunAsync(options),
                 ReportsRun.Command => await ReportsRun.RunAsync(options),
+                PortalProcess.Command => await PortalProcess.RunChildAsync(options),
                 _ => Usage(),
             };
         }
@@ -74,6 +77,13 @@ public static class Harness
                   Time and peak memory of the register and the monthly compliance report (whole community) for a month
                   of N cards, each build in a process of its own, beside the time to only read the same rows.
                   --keep: leave the month's database ($TMPDIR/cc-bench-month-N.db or cc_bench_month_N) for profiling.
+
+              faults    [--scenario kill,pgstop,failover | all] [--provider sqlite,postgres] [--kills 20] [--outage 30]
+                        [--stop-mode fast|immediate] [--failovers 5] [--writers 4] [--rate 40]
+                  The portal under faults while Open311 writers register cards and a hub client (CardsHub, catching up by
+                  sequence) watches: kill = SIGKILL and restart of the portal process; pgstop = a PostgreSQL cluster of
+                  its own (initdb, /usr/lib/postgresql/15/bin) stopped under it; failover = two instances on one database,
+                  the hub client's one killed. Acknowledged against present cards, integrity check, events lost.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

@@ -50,7 +50,7 @@ public static class Open311Endpoints
 
     public static IEndpointRouteBuilder MapOpen311(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(BasePath).AllowAnonymous().DisableAntiforgery();
+        var api = app.MapGroup(BasePath).AllowAnonymous().DisableAntiforgery().AddEndpointFilter(AnswerFailuresAsync);
         api.MapGet("/discovery.{format}", Discovery);
         api.MapGet("/services.{format}", Services);
         api.MapGet("/services/{service_code}.{format}", ServiceDefinition);
@@ -59,6 +59,33 @@ public static class Open311Endpoints
         api.MapGet("/requests/{service_request_id}.{format}", Request);
         api.MapGet("/tokens/{token}.{format}", Token);
         return app;
+    }
+
+    /// <summary>
+    /// A client of the API gets the spec's error list, never the portal's HTML error page: 503 with Retry-After while
+    /// the database cannot be reached (the client should retry later), 500 for anything else.
+    /// </summary>
+    private static async ValueTask<object?> AnswerFailuresAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            var http = context.HttpContext;
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Open311Endpoints));
+            var format = http.Request.RouteValues.TryGetValue("format", out var value) && Open311Writer.TryParseFormat(value?.ToString() ?? string.Empty, out var f) ? f : Open311Format.Json;
+            if (Infrastructure.Persistence.DatabaseFailure.IsUnavailable(e))
+            {
+                logger.LogWarning("Open311 {Method} {Path} answered 503: the database is unavailable ({Error})", http.Request.Method, http.Request.Path, e.GetBaseException().Message);
+                http.Response.Headers.RetryAfter = ((int)Infrastructure.Persistence.DatabaseFailure.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Open311Errors.Result(StatusCodes.Status503ServiceUnavailable, format, Open311Errors.Unavailable);
+            }
+
+            logger.LogError(e, "Open311 {Method} {Path} failed", http.Request.Method, http.Request.Path);
+            return Open311Errors.Result(StatusCodes.Status500InternalServerError, format, Open311Errors.Internal);
+        }
     }
 
     private static IResult Discovery(string format, HttpContext http)

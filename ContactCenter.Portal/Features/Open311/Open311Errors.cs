@@ -19,6 +19,8 @@ public static class Open311Errors
     public static readonly Error StartDateInvalid = new("Open311.StartDateInvalid", "Початкова дата (start_date) має бути у форматі W3C, наприклад 2026-03-01T00:00:00+02:00.");
     public static readonly Error EndDateInvalid = new("Open311.EndDateInvalid", "Кінцева дата (end_date) має бути у форматі W3C, наприклад 2026-03-31T23:59:59+03:00.");
     public static readonly Error DatesReversed = new("Open311.DatesReversed", "Початкова дата (start_date) не може бути пізнішою за кінцеву (end_date).");
+    public static readonly Error Unavailable = new("Open311.Unavailable", Infrastructure.Persistence.DatabaseFailure.Message);
+    public static readonly Error Internal = new("Open311.Internal", "Внутрішня помилка сервісу. Повторіть запит пізніше; якщо помилка повторюється, зверніться до адміністратора Контакт-Центру.");
     public static readonly Error TooManyRequests = new("Open311.TooManyRequests", "Забагато звернень за хвилину з цього ключа або адреси. Повторіть пізніше.");
 
     public static Open311List ToList(int statusCode, IEnumerable<Error> errors) =>

@@ -46,6 +46,40 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start the {command} process."));
     }
 
+    /// <summary>The child's process id.</summary>
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Ends the child at once: on Linux SIGKILL, so it gets no chance to close anything (the fault harness).</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+            process.WaitForExit();
+        }
+    }
+
+    /// <summary>
+    /// Passes the child's further output on to standard error in the background (until it exits): a child whose output
+    /// nobody reads blocks as soon as the pipe is full, a logging server at its next log line.
+    /// </summary>
+    public void PassOnOutput(string prefix) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                Console.Error.WriteLine(prefix + line);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The child is gone.
+        }
+    });
+
     public async Task SendAsync(string line)
     {
         await process.StandardInput.WriteLineAsync(line);

@@ -38,10 +38,14 @@ public sealed partial class PortalFactory(IReadOnlyDictionary<string, string?> s
         .First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
 
     /// <summary>Signs in through the login form, as a browser would; the cookies then open the hub and the pages.</summary>
-    public async Task<CookieContainer> SignInAsync(string email = AdminEmail, string password = AdminPassword, CancellationToken cancellationToken = default)
+    public Task<CookieContainer> SignInAsync(string email = AdminEmail, string password = AdminPassword, CancellationToken cancellationToken = default) =>
+        SignInAsync(BaseUrl, email, password, cancellationToken);
+
+    /// <summary>Signs in through the login form of the portal at <paramref name="baseUrl"/> (in this process or another).</summary>
+    public static async Task<CookieContainer> SignInAsync(string baseUrl, string email, string password, CancellationToken cancellationToken)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var page = await http.GetStringAsync("/Account/Login", cancellationToken);
         var token = TokenPattern().Match(page).Groups[1].Value;
         var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
