@@ -26,11 +26,11 @@ public static class CircuitsBenchmark
                 "--run", run.ToString(CultureInfo.InvariantCulture),
                 "--result", resultPath,
             };
-            foreach (var name in new[] { "password", "gcdump" })
+            foreach (var name in new[] { "password", "gcdump", "heapdump" })
             {
                 if (options.String(name) is { } value)
                 {
-                    arguments.AddRange(["--" + name, name == "gcdump" ? Path.GetFullPath(value) : value]);
+                    arguments.AddRange(["--" + name, name == "password" ? value : Path.GetFullPath(value)]);
                 }
             }
 

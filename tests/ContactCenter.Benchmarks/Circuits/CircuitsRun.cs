@@ -85,6 +85,11 @@ public static class CircuitsRun
                     {
                         await HeapDump.CollectAsync(Path.Combine(dumps, $"run{run}-{sessions}.gcdump"));
                     }
+
+                    if (options.String("heapdump") is { } heapDumps)
+                    {
+                        await HeapDump.CollectAsync(Path.Combine(heapDumps, $"run{run}-{sessions}.dmp"), wholeHeap: true);
+                    }
                 }
 
                 await browser.SendAsync("stop");
