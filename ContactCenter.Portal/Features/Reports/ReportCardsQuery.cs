@@ -119,26 +119,15 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
         var to = period.To.ToUniversalTime();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var cards = Matter(db, from, to, scope, directory);
-        var rows = await cards
-            .Select(a => new
-            {
-                a.Id,
-                a.Number,
-                a.ExecutorId,
-                a.DirectionId,
-                a.RegisteredAt,
-                a.ClosedAt,
-                a.SerPlanIncludedAt,
-                a.Sign,
-                a.ProblemId,
-                a.ProblemAddress,
-                a.Status,
-                a.RepeatOfNumber,
-                DueDates = a.DueDates.Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
-                Redirects = a.Redirects.Select(r => new RedirectFact(r.At, r.FromExecutorId, r.ToExecutorId)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+
+        // The cards' facts (due dates and redirects by id, in batches: CardFactsReader) and what the details sheet shows.
+        var read = await CardFactsReader.ReadAsync(
+            db,
+            cards,
+            a => new { a.ProblemId, a.ProblemAddress, a.Status, a.RepeatOfNumber },
+            withRedirects: true,
+            (facts, x) => (Facts: facts, x.ProblemId, x.ProblemAddress, x.Status, x.RepeatOfNumber),
+            cancellationToken);
 
         ILookup<Guid, DateTimeOffset> returns = EmptyLookup, failedChecks = EmptyLookup;
         if (withHandling)
@@ -157,26 +146,11 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
                 .ToLookup(r => r.Id, r => r.CheckedAt);
         }
 
-        return rows
-            .Select(r => new ReportCard(
-                new CardFacts(
-                    r.Id,
-                    r.Number ?? string.Empty,
-                    r.ExecutorId,
-                    r.DirectionId,
-                    r.RegisteredAt,
-                    r.ClosedAt,
-                    r.DueDates.OrderBy(d => d.ChangedAt).ToList(),
-                    r.SerPlanIncludedAt,
-                    r.Redirects.OrderBy(x => x.At).ToList(),
-                    r.Sign == AppealSign.Repeated),
-                r.ProblemId,
-                r.ProblemAddress,
-                r.Status,
-                r.RepeatOfNumber)
+        return read
+            .Select(r => new ReportCard(r.Facts, r.ProblemId, r.ProblemAddress, r.Status, r.RepeatOfNumber)
             {
-                ReturnedAt = returns[r.Id].Order().ToList(),
-                FailedChecksAt = failedChecks[r.Id].Order().ToList(),
+                ReturnedAt = returns[r.Facts.AppealId].Order().ToList(),
+                FailedChecksAt = failedChecks[r.Facts.AppealId].Order().ToList(),
             })
             .OrderBy(c => c.Facts.RegisteredAt)
             .ThenBy(c => c.Number, StringComparer.Ordinal)
