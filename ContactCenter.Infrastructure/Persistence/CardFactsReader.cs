@@ -13,7 +13,9 @@ namespace ContactCenter.Infrastructure.Persistence;
 /// <list type="number">
 /// <item>the cards' own columns, without any collection: a projection that joins a collection makes EF add
 /// <c>ORDER BY "Id"</c>, which on SQLite turns any period predicate into a walk of the whole table in key order, and on
-/// PostgreSQL into a hash join over every due date of five years;</item>
+/// PostgreSQL into a hash join over every due date of five years. The cards come as disjoint parts, each one query
+/// with one simple predicate (the open cards; the cards closed since a date), so that each is a range of its own index
+/// rather than an <c>OR</c> the planner may or may not split;</item>
 /// <item>their due dates (and redirects when asked) by card id, in batches, from the covering
 /// <c>IX_AppealDueDates_AppealId_ChangedAt</c> (and the redirects' <c>AppealId</c> index).</item>
 /// </list>
@@ -27,29 +29,43 @@ public static class CardFactsReader
     /// </summary>
     public const int BatchSize = 2_000;
 
-    /// <summary>The facts of <paramref name="cards"/>; redirects only when <paramref name="withRedirects"/> (the compliance percentage and the overdue count do not depend on them).</summary>
+    /// <summary>The facts of the cards of <paramref name="parts"/>; redirects only when <paramref name="withRedirects"/> (the compliance percentage and the overdue count do not depend on them).</summary>
+    /// <param name="parts">Disjoint sets of cards (a card in two is read once).</param>
     public static Task<List<CardFacts>> ReadAsync(
-        ContactCenterDbContext db, IQueryable<Appeal> cards, bool withRedirects, CancellationToken cancellationToken) =>
-        ReadAsync(db, cards, a => 0, withRedirects, (facts, _) => facts, cancellationToken);
+        ContactCenterDbContext db, IReadOnlyList<IQueryable<Appeal>> parts, bool withRedirects, CancellationToken cancellationToken) =>
+        ReadAsync(db, parts, a => 0, withRedirects, (facts, _) => facts, cancellationToken);
 
     /// <summary>
-    /// The facts of <paramref name="cards"/> together with <paramref name="extra"/> columns of each card read in the same
+    /// The facts of the cards of <paramref name="parts"/> together with <paramref name="extra"/> columns of each card read in the same
     /// first step (what a report's details sheet shows), combined by <paramref name="combine"/>. In no particular order.
     /// </summary>
     public static async Task<List<TResult>> ReadAsync<TExtra, TResult>(
         ContactCenterDbContext db,
-        IQueryable<Appeal> cards,
+        IReadOnlyList<IQueryable<Appeal>> parts,
         Expression<Func<Appeal, TExtra>> extra,
         bool withRedirects,
         Func<CardFacts, TExtra, TResult> combine,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(parts);
         ArgumentNullException.ThrowIfNull(extra);
         ArgumentNullException.ThrowIfNull(combine);
 
-        var rows = await cards.Select(RowOf(extra)).ToListAsync(cancellationToken);
+        var projection = RowOf(extra);
+        var rows = new List<CardRow<TExtra>>();
+        var seen = new HashSet<Guid>();
+        foreach (var part in parts)
+        {
+            foreach (var row in await part.Select(projection).ToListAsync(cancellationToken))
+            {
+                if (seen.Add(row.Id))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
         var ids = rows.Select(r => r.Id).ToList();
         var dueDates = await DueDatesAsync(db, ids, cancellationToken);
         var redirects = withRedirects ? await RedirectsAsync(db, ids, cancellationToken) : null;

@@ -274,6 +274,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "RegisteredAt" }, "IX_Appeals_Open_Registered")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_SerPlan_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NOT NULL");
 

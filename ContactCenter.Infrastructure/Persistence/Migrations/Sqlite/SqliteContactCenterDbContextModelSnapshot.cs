@@ -269,6 +269,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "RegisteredAt" }, "IX_Appeals_Open_Registered")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_SerPlan_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NOT NULL");
 

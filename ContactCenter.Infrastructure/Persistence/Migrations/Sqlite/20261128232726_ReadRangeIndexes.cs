@@ -5,7 +5,7 @@
 namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class QueueUrgencyIndexes : Migration
+    public partial class ReadRangeIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +15,12 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Appeals",
                 columns: new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" },
                 filter: "\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_Open_Registered",
+                table: "Appeals",
+                column: "RegisteredAt",
+                filter: "\"ClosedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appeals_SerPlan_Executor_Urgency",
@@ -28,6 +34,10 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "IX_Appeals_Open_Executor_Urgency",
+                table: "Appeals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appeals_Open_Registered",
                 table: "Appeals");
 
             migrationBuilder.DropIndex(
