@@ -203,13 +203,16 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
                 }
                 else
                 {
-                    var merged = new List<QueueCard>();
-                    foreach (var part in range)
+                    // Merged by due date, the parts in their given order on a tie, each part keeping the database's
+                    // order (a stable sort): the same merge on every page, so a page is always a slice of one sequence.
+                    var merged = new List<(int Part, QueueCard Card)>();
+                    for (var i = 0; i < range.Count; i++)
                     {
-                        merged.AddRange(await Project(db, InOrder(part).Take(skip + need)).ToListAsync(cancellationToken));
+                        var part = i;
+                        merged.AddRange((await Project(db, InOrder(range[i]).Take(skip + need)).ToListAsync(cancellationToken)).Select(c => (part, c)));
                     }
 
-                    rows = merged.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Skip(skip).Take(need).ToList();
+                    rows = merged.OrderBy(r => r.Card.DueAt).ThenBy(r => r.Part).Select(r => r.Card).Skip(skip).Take(need).ToList();
                 }
 
                 page.AddRange(rows);
@@ -225,7 +228,6 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
     private static IQueryable<Appeal> InOrder(IQueryable<Appeal> cards) => cards.OrderBy(a => a.DueAt).ThenBy(a => a.Id);
 
     private static IQueryable<QueueCard> Project(ContactCenterDbContext db, IQueryable<Appeal> cards) => cards.Select(a => new QueueCard(
-        a.Id,
         a.Number,
         a.RegisteredAt,
         db.ClassifierProblems.Where(p => p.Id == a.ProblemId).Select(p => p.Name).FirstOrDefault(),
@@ -249,7 +251,6 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
     }
 
     private sealed record QueueCard(
-        Guid Id,
         string? Number,
         DateTimeOffset RegisteredAt,
         string? ProblemName,
