@@ -280,7 +280,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
     }
 
     /// <summary>
-    /// The compliance facts of <paramref name="cards"/>, read by <see cref="CardFactsReader"/> (the cards, then their
+    /// The compliance facts of the cards of <paramref name="parts"/>, read by <see cref="CardFactsReader"/> (the cards, then their
     /// due-date history by id). Redirects are left out: neither the compliance percentage nor the overdue count depends on them.
     /// </summary>
     private static Task<List<CardFacts>> FactsAsync(ContactCenterDbContext db, IQueryable<Appeal>[] parts, CancellationToken cancellationToken) =>
