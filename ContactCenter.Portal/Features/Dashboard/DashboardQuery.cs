@@ -94,9 +94,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         var month = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv);
         var monthFacts = month is null
             ? []
-            : await FactsAsync(
-                InScope(db, scope).Where(a => a.ClosedAt >= month.From || (a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now)),
-                cancellationToken);
+            : await FactsAsync(db, MonthParts(InScope(db, scope), month, now), cancellationToken);
 
         var executors = await db.Executors.AsNoTracking()
             .Select(e => new { e.Id, e.Name, e.ShortName, e.DirectionId, e.IsActive })
@@ -147,7 +145,8 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         var from = weeks[0].From;
 
         // A card closed before the first week can neither be closed in a week nor open at a week's end.
-        var facts = await FactsAsync(InScope(db, scope).Where(a => a.ClosedAt == null || a.ClosedAt >= from), cancellationToken);
+        var cards = InScope(db, scope);
+        var facts = await FactsAsync(db, [cards.Where(a => a.ClosedAt == null), cards.Where(a => a.ClosedAt >= from)], cancellationToken);
         return weeks
             .Select(week =>
             {
@@ -216,7 +215,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         {
             var facts = month is null
                 ? []
-                : await FactsAsync(cards.Where(a => a.ClosedAt >= month.From || (a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now)), cancellationToken);
+                : await FactsAsync(db, MonthParts(cards, month, now), cancellationToken);
             behind = facts
                 .Select(f => (f.AppealId, f.DueDates[^1].DueAt, Verdict: ExecutorLoad.VerdictOf(f, month!)))
                 .Where(c => c.Verdict is not null)
@@ -281,39 +280,24 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
     }
 
     /// <summary>
-    /// The compliance facts of <paramref name="cards"/>, as <see cref="CardFactsMapping.ToFacts"/> maps a loaded card, but
-    /// projected: the due-date history and nothing else of the aggregate. Redirects are left out: neither the
-    /// compliance percentage nor the overdue count depends on them.
+    /// The compliance facts of the cards of <paramref name="parts"/>, read by <see cref="CardFactsReader"/> (the cards, then their
+    /// due-date history by id). Redirects are left out: neither the compliance percentage nor the overdue count depends on them.
     /// </summary>
-    private static async Task<List<CardFacts>> FactsAsync(IQueryable<Appeal> cards, CancellationToken cancellationToken)
+    private static Task<List<CardFacts>> FactsAsync(ContactCenterDbContext db, IQueryable<Appeal>[] parts, CancellationToken cancellationToken) =>
+        CardFactsReader.ReadAsync(db, parts, withRedirects: false, cancellationToken);
+
+    /// <summary>
+    /// The cards that can weigh in the month's compliance so far: closed in it, or overdue now (the end of the period so
+    /// far) — two disjoint parts, each a range of its own index (<c>IX_Appeals_Closed_At</c>; the open cards' indexes).
+    /// </summary>
+    private static IQueryable<Appeal>[] MonthParts(IQueryable<Appeal> cards, ReportingPeriod month, DateTimeOffset now)
     {
-        var rows = await cards
-            .Select(a => new
-            {
-                a.Id,
-                a.Number,
-                a.ExecutorId,
-                a.DirectionId,
-                a.RegisteredAt,
-                a.ClosedAt,
-                DueDates = a.DueDates.Select(d => new { d.ChangedAt, d.DueAt }).ToList(),
-                a.SerPlanIncludedAt,
-                a.Sign,
-            })
-            .ToListAsync(cancellationToken);
-        return rows
-            .Select(r => new CardFacts(
-                r.Id,
-                r.Number ?? string.Empty,
-                r.ExecutorId,
-                r.DirectionId,
-                r.RegisteredAt,
-                r.ClosedAt,
-                r.DueDates.OrderBy(d => d.ChangedAt).Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
-                r.SerPlanIncludedAt,
-                [],
-                r.Sign == AppealSign.Repeated))
-            .ToList();
+        var from = month.From;
+        return
+        [
+            cards.Where(a => a.ClosedAt >= from),
+            cards.Where(a => a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now),
+        ];
     }
 
     /// <summary>The cards the person may see: by the direction the card carries, the same rule as <see cref="CardAccess"/>.</summary>

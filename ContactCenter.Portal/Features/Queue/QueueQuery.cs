@@ -117,31 +117,7 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
         }
 
         var total = await cards.CountAsync(cancellationToken);
-        var rows = await cards
-            .OrderBy(a => a.SerPlanIncludedAt == null && a.DueAt < now ? 0 : a.SerPlanIncludedAt == null && a.DueAt <= soon ? 1 : 2)
-            .ThenByDescending(a => a.IsPrivileged)
-            .ThenBy(a => a.DueAt)
-            .Skip(request.Page * request.PageSize)
-            .Take(request.PageSize)
-            .Select(a => new
-            {
-                a.Number,
-                a.RegisteredAt,
-                ProblemName = db.ClassifierProblems.Where(p => p.Id == a.ProblemId).Select(p => p.Name).FirstOrDefault(),
-                a.ProblemAddress,
-                a.Essence,
-                a.Status,
-                a.DueAt,
-                a.IsPrivileged,
-                a.SerPlanIncludedAt,
-                a.ExtensionCount,
-                a.OnDepartmentControl,
-                IsRepeat = a.RepeatOfId != null,
-                HasPendingRequest = a.Requests.Any(r => r.State == RequestState.Pending),
-                ExecutorName = db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
-                a.Version,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await PageAsync(db, cards, request, now, soon, cancellationToken);
 
         return new QueueResult(
             rows.Select(r => new QueueRow(
@@ -164,9 +140,130 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
             total);
     }
 
+    /// <summary>
+    /// One page of <paramref name="cards"/> in the queue's order: overdue, then due within the at-risk window, then the
+    /// rest (cards in SER plans among them, as they run against no term), privileged applicants first within each, then
+    /// by due date. Read as up to six index ranges in that order — each (urgency, privileged or not) range is a run of
+    /// the partial index <c>IX_Appeals_Open_Executor_Urgency</c> (ExecutorId, IsPrivileged, DueAt, Id), already in
+    /// due-date order — stopping as soon as the page is full: the first page of an executor with 10,000 open cards reads
+    /// its 25–50 rows, not all 10,000 to sort them (docs/performance.md, "Queries at Kyiv scale"). A range before the
+    /// page is counted, not read.
+    /// </summary>
+    private static async Task<List<QueueCard>> PageAsync(
+        ContactCenterDbContext db, IQueryable<Appeal> cards, QueueRequest request, DateTimeOffset now, DateTimeOffset soon, CancellationToken cancellationToken)
+    {
+        var running = cards.Where(a => a.SerPlanIncludedAt == null);
+        var overdue = running.Where(a => a.DueAt < now);
+        var dueSoon = running.Where(a => a.DueAt >= now && a.DueAt <= soon);
+
+        // The rest: the cards not due soon, and those in SER plans whatever their due date, merged by due date.
+        var later = running.Where(a => a.DueAt > soon);
+        var inSerPlans = cards.Where(a => a.SerPlanIncludedAt != null);
+        IQueryable<Appeal>[][] urgencies = request.Filter switch
+        {
+            QueueFilter.Overdue => [[overdue]],
+            QueueFilter.AtRisk => [[dueSoon]],
+            _ => [[overdue], [dueSoon], [later, inSerPlans]],
+        };
+        bool[] privilegedFirst = request.Filter == QueueFilter.Privileged ? [true] : [true, false];
+
+        var skip = request.Page * request.PageSize;
+        var need = request.PageSize;
+        var page = new List<QueueCard>(need);
+        foreach (var parts in urgencies)
+        {
+            foreach (var privileged in privilegedFirst)
+            {
+                if (need <= 0)
+                {
+                    return page;
+                }
+
+                // A variable, not a constant, so that SQLite sees "IsPrivileged = ?" and can use it as an index prefix.
+                var range = parts.Select(p => p.Where(a => a.IsPrivileged == privileged)).ToList();
+                if (skip > 0)
+                {
+                    var count = 0;
+                    foreach (var part in range)
+                    {
+                        count += await part.CountAsync(cancellationToken);
+                    }
+
+                    if (count <= skip)
+                    {
+                        skip -= count;
+                        continue;
+                    }
+                }
+
+                List<QueueCard> rows;
+                if (range.Count == 1)
+                {
+                    rows = await Project(db, InOrder(range[0]).Skip(skip).Take(need)).ToListAsync(cancellationToken);
+                }
+                else
+                {
+                    // Merged by due date, the parts in their given order on a tie, each part keeping the database's
+                    // order (a stable sort): the same merge on every page, so a page is always a slice of one sequence.
+                    var merged = new List<(int Part, QueueCard Card)>();
+                    for (var i = 0; i < range.Count; i++)
+                    {
+                        var part = i;
+                        merged.AddRange((await Project(db, InOrder(range[i]).Take(skip + need)).ToListAsync(cancellationToken)).Select(c => (part, c)));
+                    }
+
+                    rows = merged.OrderBy(r => r.Card.DueAt).ThenBy(r => r.Part).Select(r => r.Card).Skip(skip).Take(need).ToList();
+                }
+
+                page.AddRange(rows);
+                need -= rows.Count;
+                skip = 0;
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>Within a range: by due date, then by id so that paging is stable — the order of the urgency index.</summary>
+    private static IQueryable<Appeal> InOrder(IQueryable<Appeal> cards) => cards.OrderBy(a => a.DueAt).ThenBy(a => a.Id);
+
+    private static IQueryable<QueueCard> Project(ContactCenterDbContext db, IQueryable<Appeal> cards) => cards.Select(a => new QueueCard(
+        a.Number,
+        a.RegisteredAt,
+        db.ClassifierProblems.Where(p => p.Id == a.ProblemId).Select(p => p.Name).FirstOrDefault(),
+        a.ProblemAddress,
+        a.Essence,
+        a.Status,
+        a.DueAt,
+        a.IsPrivileged,
+        a.SerPlanIncludedAt,
+        a.ExtensionCount,
+        a.OnDepartmentControl,
+        a.RepeatOfId != null,
+        a.Requests.Any(r => r.State == RequestState.Pending),
+        db.Executors.Where(e => e.Id == a.ExecutorId).Select(e => e.ShortName).FirstOrDefault(),
+        a.Version));
+
     public static async Task<TimeSpan> AtRiskWindowAsync(ContactCenterDbContext db, CancellationToken cancellationToken)
     {
         var hours = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.AtRiskHoursKey, cancellationToken);
         return int.TryParse(hours, out var h) && h > 0 ? TimeSpan.FromHours(h) : DeadlinePolicy.DefaultAtRiskWindow;
     }
+
+    private sealed record QueueCard(
+        string? Number,
+        DateTimeOffset RegisteredAt,
+        string? ProblemName,
+        string ProblemAddress,
+        string Essence,
+        AppealStatus Status,
+        DateTimeOffset DueAt,
+        bool IsPrivileged,
+        DateTimeOffset? SerPlanIncludedAt,
+        int ExtensionCount,
+        bool OnDepartmentControl,
+        bool IsRepeat,
+        bool HasPendingRequest,
+        string? ExecutorName,
+        int Version);
 }

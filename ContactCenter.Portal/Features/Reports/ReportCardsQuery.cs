@@ -118,27 +118,21 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
         var from = period.From.ToUniversalTime();
         var to = period.To.ToUniversalTime();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cards = Matter(db, from, to, scope, directory);
-        var rows = await cards
-            .Select(a => new
-            {
-                a.Id,
-                a.Number,
-                a.ExecutorId,
-                a.DirectionId,
-                a.RegisteredAt,
-                a.ClosedAt,
-                a.SerPlanIncludedAt,
-                a.Sign,
-                a.ProblemId,
-                a.ProblemAddress,
-                a.Status,
-                a.RepeatOfNumber,
-                DueDates = a.DueDates.Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
-                Redirects = a.Redirects.Select(r => new RedirectFact(r.At, r.FromExecutorId, r.ToExecutorId)).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var all = db.Appeals.AsNoTracking();
+        var cards = Matter(all.Where(a => a.RegisteredAt < to && (a.ClosedAt == null || a.ClosedAt >= from)), from, to, scope, directory);
+
+        // The cards' facts (due dates and redirects by id, in batches: CardFactsReader) and what the details sheet shows;
+        // the same cards as two disjoint parts, the open ones and those closed since the start, each a range of its own index.
+        var read = await CardFactsReader.ReadAsync(
+            db,
+            [
+                Matter(all.Where(a => a.ClosedAt == null && a.RegisteredAt < to), from, to, scope, directory),
+                Matter(all.Where(a => a.ClosedAt >= from && a.RegisteredAt < to), from, to, scope, directory),
+            ],
+            a => new { a.ProblemId, a.ProblemAddress, a.Status, a.RepeatOfNumber },
+            withRedirects: true,
+            (facts, x) => (Facts: facts, x.ProblemId, x.ProblemAddress, x.Status, x.RepeatOfNumber),
+            cancellationToken);
 
         ILookup<Guid, DateTimeOffset> returns = EmptyLookup, failedChecks = EmptyLookup;
         if (withHandling)
@@ -157,26 +151,11 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
                 .ToLookup(r => r.Id, r => r.CheckedAt);
         }
 
-        return rows
-            .Select(r => new ReportCard(
-                new CardFacts(
-                    r.Id,
-                    r.Number ?? string.Empty,
-                    r.ExecutorId,
-                    r.DirectionId,
-                    r.RegisteredAt,
-                    r.ClosedAt,
-                    r.DueDates.OrderBy(d => d.ChangedAt).ToList(),
-                    r.SerPlanIncludedAt,
-                    r.Redirects.OrderBy(x => x.At).ToList(),
-                    r.Sign == AppealSign.Repeated),
-                r.ProblemId,
-                r.ProblemAddress,
-                r.Status,
-                r.RepeatOfNumber)
+        return read
+            .Select(r => new ReportCard(r.Facts, r.ProblemId, r.ProblemAddress, r.Status, r.RepeatOfNumber)
             {
-                ReturnedAt = returns[r.Id].Order().ToList(),
-                FailedChecksAt = failedChecks[r.Id].Order().ToList(),
+                ReturnedAt = returns[r.Facts.AppealId].Order().ToList(),
+                FailedChecksAt = failedChecks[r.Facts.AppealId].Order().ToList(),
             })
             .OrderBy(c => c.Facts.RegisteredAt)
             .ThenBy(c => c.Number, StringComparer.Ordinal)
@@ -218,10 +197,12 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
 
     private static readonly ILookup<Guid, DateTimeOffset> EmptyLookup = Array.Empty<Guid>().ToLookup(x => x, _ => default(DateTimeOffset));
 
-    private static IQueryable<Appeal> Matter(ContactCenterDbContext db, DateTimeOffset from, DateTimeOffset to, ReportScope scope, ReportDirectory directory)
+    /// <summary>
+    /// Of <paramref name="cards"/> (cards registered before the end and not closed before the start: every card that can
+    /// be in a figure of the period, or a part of them), those that matter for <paramref name="scope"/>.
+    /// </summary>
+    private static IQueryable<Appeal> Matter(IQueryable<Appeal> cards, DateTimeOffset from, DateTimeOffset to, ReportScope scope, ReportDirectory directory)
     {
-        // Registered before the end and not closed before the start: every card that can be in a figure of the period.
-        var cards = db.Appeals.AsNoTracking().Where(a => a.RegisteredAt < to && (a.ClosedAt == null || a.ClosedAt >= from));
         switch (scope.Kind)
         {
             case ScopeKind.Executor:

@@ -272,6 +272,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
 
+                    b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "RegisteredAt" }, "IX_Appeals_Open_Registered")
+                        .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_SerPlan_Executor_Urgency")
+                        .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NOT NULL");
+
                     b.ToTable("Appeals", (string)null);
                 });
 

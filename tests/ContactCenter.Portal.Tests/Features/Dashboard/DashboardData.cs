@@ -144,7 +144,7 @@ public sealed class DashboardData
         Assert.True(card.ApproveExtension(Cards.Operator, at.AddHours(1), request, newDueAt, "Погоджено: потрібна заміна труби").IsSuccess);
     }
 
-    private void IncludeInSerPlan(Appeal card, DateTimeOffset at)
+    public void IncludeInSerPlan(Appeal card, DateTimeOffset at)
     {
         var request = card.RequestPlanInclusion(StaffOf(card), at, "Потрібна реконструкція мережі", [Proof(card, at)]).Value;
         Assert.True(card.ApprovePlanInclusion(Cards.Operator, at.AddHours(1), request, "Програма реконструкції водогонів 2026–2028", "Погоджено").IsSuccess);
