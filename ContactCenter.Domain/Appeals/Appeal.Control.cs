@@ -204,7 +204,7 @@ public sealed partial class Appeal
 
         CloseAllPendingRequests(actor, now, "Питання не належить до компетенції ради");
         MoveTo(AppealStatus.ToBeForwarded, actor, now, TimelineKind.MarkedOutsideCompetence, $"Питання не належить до компетенції ради: {note.Trim()}");
-        ChangeDueAt(actor, now, policy.ForwardingDueAt(RegisteredAt), "Строк пересилання за належністю — 5 днів (ст. 7 Закону)");
+        ChangeDueAt(actor, now, policy.ForwardingDueAt(RegisteredAt), DueDateChangeKind.Forwarding, "Строк пересилання за належністю — 5 днів (ст. 7 Закону)");
         return Common.Result.Success();
     }
 
@@ -266,7 +266,7 @@ public sealed partial class Appeal
         }
 
         MoveTo(AppealStatus.ToBeReturned, actor, now, TimelineKind.MarkedIncomplete, $"Звернення не містить обов'язкових даних: {whatIsMissing.Trim()}");
-        ChangeDueAt(actor, now, policy.ReturnDueAt(RegisteredAt), "Строк повернення заявнику — 10 днів (ст. 5, 7 Закону)");
+        ChangeDueAt(actor, now, policy.ReturnDueAt(RegisteredAt), DueDateChangeKind.Return, "Строк повернення заявнику — 10 днів (ст. 5, 7 Закону)");
         return Common.Result.Success();
     }
 

@@ -273,18 +273,18 @@ public sealed partial class Appeal
             text += $". З відома міського голови ({mayor.MayorName}, {KyivTime.Format(mayor.AcknowledgedAt)}){(string.IsNullOrWhiteSpace(mayor.Note) ? string.Empty : ": " + mayor.Note)}";
         }
 
-        ChangeDueAt(actor, now, newDueAt, text);
+        ChangeDueAt(actor, now, newDueAt, DueDateChangeKind.Extension, text);
         return Common.Result.Success();
     }
 
     /// <summary>§3.3: an additional control is breached when its extended due date has passed with the card still open.</summary>
     public bool IsAdditionalControlBreachedAt(DateTimeOffset now) => ExtensionCount > 0 && IsOverdueAt(now);
 
-    private void ChangeDueAt(Actor actor, DateTimeOffset now, DateTimeOffset newDueAt, string reason)
+    private void ChangeDueAt(Actor actor, DateTimeOffset now, DateTimeOffset newDueAt, DueDateChangeKind kind, string reason)
     {
         var old = DueAt;
         DueAt = newDueAt;
-        dueDates.Add(new DueDateRecord(now, newDueAt, reason));
+        dueDates.Add(new DueDateRecord(now, newDueAt, kind, reason));
         if (newDueAt > now)
         {
             // A later due date is watched afresh: it may become at risk and overdue again.

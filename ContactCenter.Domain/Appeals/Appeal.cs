@@ -268,7 +268,7 @@ public sealed partial class Appeal : AggregateRoot
             MaxDueAt = policy.MaxDueAt(now),
             AccessToken = NewAccessToken(),
         };
-        appeal.dueDates.Add(new DueDateRecord(now, due, "Строк установлено автоматично під час реєстрації (п. 2.2 Регламенту)"));
+        appeal.dueDates.Add(new DueDateRecord(now, due, DueDateChangeKind.Initial, "Строк установлено автоматично під час реєстрації (п. 2.2 Регламенту)"));
         appeal.Record(actor, now, TimelineKind.Registered, $"Звернення зареєстровано ({AppealNames.Of(data.Channel)}), виконавець: {executor.Name}", null, AppealNames.Of(AppealStatus.Registered), isPublic: true);
 
         if (repeatOf is not null)

@@ -254,6 +254,22 @@ public sealed class ExecutorRequest
     }
 }
 
+/// <summary>Why a card's due date was set.</summary>
+public enum DueDateChangeKind
+{
+    /// <summary>The term of the problem, at registration (§2.2).</summary>
+    Initial,
+
+    /// <summary>Additional control (додатковий контроль): an approved extension (§2.4, §3.3).</summary>
+    Extension,
+
+    /// <summary>The 5-day term of forwarding to the body it belongs to (ст. 7 Закону).</summary>
+    Forwarding,
+
+    /// <summary>The 10-day term of returning the appeal to the applicant (ст. 5, 7 Закону).</summary>
+    Return,
+}
+
 /// <summary>A due date in force from a moment on: the history reports need for "overdue at the end of a past month".</summary>
 public sealed class DueDateRecord
 {
@@ -262,11 +278,12 @@ public sealed class DueDateRecord
         Reason = string.Empty;
     }
 
-    internal DueDateRecord(DateTimeOffset changedAt, DateTimeOffset dueAt, string reason)
+    internal DueDateRecord(DateTimeOffset changedAt, DateTimeOffset dueAt, DueDateChangeKind kind, string reason)
     {
         Id = Guid.NewGuid();
         ChangedAt = changedAt;
         DueAt = dueAt;
+        Kind = kind;
         Reason = reason;
     }
 
@@ -275,6 +292,8 @@ public sealed class DueDateRecord
     public DateTimeOffset ChangedAt { get; private set; }
 
     public DateTimeOffset DueAt { get; private set; }
+
+    public DueDateChangeKind Kind { get; private set; }
 
     public string Reason { get; private set; }
 }

@@ -1,9 +1,12 @@
+using ContactCenter.Domain.Appeals;
+
 namespace ContactCenter.Domain.Reporting;
 
 /// <summary>A due date (строк виконання) in force from <paramref name="ChangedAt"/> on, until the next change.</summary>
-/// <param name="ChangedAt">When it was set: the registration for the first one, the approval of an extension for later ones (§2.4, §3.3).</param>
+/// <param name="ChangedAt">When it was set: the registration for the first one, the approval of an extension or a change of the card's course for later ones (§2.4, §3.3).</param>
 /// <param name="DueAt">The due date itself.</param>
-public sealed record DueDateChange(DateTimeOffset ChangedAt, DateTimeOffset DueAt);
+/// <param name="Kind">Why it was set: only an <see cref="DueDateChangeKind.Extension"/> puts a card under additional control.</param>
+public sealed record DueDateChange(DateTimeOffset ChangedAt, DateTimeOffset DueAt, DueDateChangeKind Kind);
 
 /// <summary>A redirect (переадресація, §2.4, §3.3) approved at <paramref name="At"/>.</summary>
 public sealed record RedirectFact(DateTimeOffset At, Guid FromExecutorId, Guid ToExecutorId);
@@ -15,7 +18,7 @@ public sealed record RedirectFact(DateTimeOffset At, Guid FromExecutorId, Guid T
 /// </summary>
 /// <param name="ExecutorId">The card's current executor.</param>
 /// <param name="DirectionId">The direction (напрямок) of the current executor.</param>
-/// <param name="DueDates">At least one; the first is the initial due date from registration, later ones are approved extensions (additional control, §2.4).</param>
+/// <param name="DueDates">At least one; the first is the initial due date from registration, later ones approved extensions (additional control, §2.4) or the shorter terms of forwarding and of a return to the applicant.</param>
 /// <param name="SerPlanIncludedAt">When the card was included in socio-economic development (СЕР) plans: it leaves the overdue statistics but stays under control (§2.4).</param>
 /// <param name="IsRepeat">Linked to an earlier card on the same issue (повторне звернення, §4.1).</param>
 public sealed record CardFacts(
@@ -62,12 +65,15 @@ public sealed record CardFacts(
     public bool IsOpenAt(DateTimeOffset instant) =>
         RegisteredAt < instant && (ClosedAt is not { } closedAt || closedAt >= instant);
 
-    /// <summary>An extension (a due-date change after the first) approved at or before <paramref name="instant"/>.</summary>
+    /// <summary>
+    /// Under additional control at <paramref name="instant"/>: an extension (§2.4, §3.3) approved at or before it. The
+    /// term of forwarding (ст. 7 Закону) or of a return to the applicant also changes the due date, but is not an extension.
+    /// </summary>
     public bool IsExtendedAt(DateTimeOffset instant)
     {
-        for (var i = 1; i < DueDates.Count; i++)
+        foreach (var change in DueDates)
         {
-            if (DueDates[i].ChangedAt <= instant)
+            if (change.Kind == DueDateChangeKind.Extension && change.ChangedAt <= instant)
             {
                 return true;
             }
@@ -90,7 +96,7 @@ public static class CardFactsMapping
         appeal.DirectionId,
         appeal.RegisteredAt,
         appeal.ClosedAt,
-        appeal.DueDates.OrderBy(d => d.ChangedAt).Select(d => new DueDateChange(d.ChangedAt, d.DueAt)).ToList(),
+        appeal.DueDates.OrderBy(d => d.ChangedAt).Select(d => new DueDateChange(d.ChangedAt, d.DueAt, d.Kind)).ToList(),
         appeal.SerPlanIncludedAt,
         appeal.Redirects.OrderBy(r => r.At).Select(r => new RedirectFact(r.At, r.FromExecutorId, r.ToExecutorId)).ToList(),
         appeal.Sign == Appeals.AppealSign.Repeated);

@@ -99,11 +99,11 @@ public static class CardFactsReader
         {
             var rows = await db.Set<DueDateRecord>().AsNoTracking()
                 .Where(d => batch.Contains(EF.Property<Guid>(d, "AppealId")))
-                .Select(d => new { AppealId = EF.Property<Guid>(d, "AppealId"), d.ChangedAt, d.DueAt })
+                .Select(d => new { AppealId = EF.Property<Guid>(d, "AppealId"), d.ChangedAt, d.DueAt, d.Kind })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                Add(result, row.AppealId, new DueDateChange(row.ChangedAt, row.DueAt));
+                Add(result, row.AppealId, new DueDateChange(row.ChangedAt, row.DueAt, row.Kind));
             }
         }
 

@@ -204,10 +204,11 @@ internal sealed class DueDateRecordConfiguration : IEntityTypeConfiguration<DueD
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Reason).HasMaxLength(Appeal.MaxTextLength + 500);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
 
         // The compliance facts read each card's due-date history: covering, so a month's ~100,000 cards are read from
         // the index alone (docs/performance.md, "Queries at Kyiv scale").
-        b.HasIndex("AppealId", nameof(DueDateRecord.ChangedAt), nameof(DueDateRecord.DueAt))
+        b.HasIndex("AppealId", nameof(DueDateRecord.ChangedAt), nameof(DueDateRecord.DueAt), nameof(DueDateRecord.Kind))
             .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
     }
 }

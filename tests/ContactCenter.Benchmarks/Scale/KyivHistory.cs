@@ -162,7 +162,7 @@ public sealed class KyivHistory
     ];
 
     public static readonly string[] TimelineColumns = ["Id", "Ordinal", "At", "ActorId", "ActorName", "ActorRole", "Kind", "Text", "OldValue", "NewValue", "IsPublic", "AttachmentId", "AppealId"];
-    public static readonly string[] DueDateColumns = ["Id", "ChangedAt", "DueAt", "Reason", "AppealId"];
+    public static readonly string[] DueDateColumns = ["Id", "ChangedAt", "DueAt", "Kind", "Reason", "AppealId"];
 
     /// <summary>What was written, for the summary.</summary>
     public sealed class Counts
@@ -348,12 +348,12 @@ public sealed class KyivHistory
 
             // The due-date history: set at registration, then each approved extension.
             var dueAt = initialDue;
-            WriteDueDate(dueDates, IdOf(Tag.DueDate, dueDateId++), registeredAt, dueAt, "Строк установлено автоматично під час реєстрації (п. 2.2 Регламенту)", id);
+            WriteDueDate(dueDates, IdOf(Tag.DueDate, dueDateId++), registeredAt, dueAt, "Initial", "Строк установлено автоматично під час реєстрації (п. 2.2 Регламенту)", id);
             for (var e = 0; e < extensions; e++)
             {
                 var changedAt = dueAt.AddDays(-1);
                 dueAt = e == extensions - 1 ? due : dueAt + TimeSpan.FromDays(15);
-                WriteDueDate(dueDates, IdOf(Tag.DueDate, dueDateId++), changedAt, dueAt, "Продовжено строк: потрібні додаткові роботи", id);
+                WriteDueDate(dueDates, IdOf(Tag.DueDate, dueDateId++), changedAt, dueAt, "Extension", "Продовжено строк: потрібні додаткові роботи", id);
             }
 
             // The timeline: ~8 entries a card on average.
@@ -399,12 +399,13 @@ public sealed class KyivHistory
         return counts;
     }
 
-    private static void WriteDueDate(BulkTable table, Guid id, DateTimeOffset changedAt, DateTimeOffset dueAt, string reason, Guid appealId)
+    private static void WriteDueDate(BulkTable table, Guid id, DateTimeOffset changedAt, DateTimeOffset dueAt, string kind, string reason, Guid appealId)
     {
         table.Begin();
         table.Guid(id);
         table.Time(changedAt);
         table.Time(dueAt);
+        table.Text(kind);
         table.Text(reason);
         table.Guid(appealId);
         table.End();

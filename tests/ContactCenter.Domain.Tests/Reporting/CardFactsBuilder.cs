@@ -1,3 +1,4 @@
+using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Reporting;
 
 namespace ContactCenter.Domain.Tests.Reporting;
@@ -66,7 +67,7 @@ public sealed class CardFactsBuilder
     /// <summary>An extension (additional control) approved at <paramref name="approvedAt"/> moving the due date to <paramref name="newDueAt"/>.</summary>
     public CardFactsBuilder ExtendedAt(DateTimeOffset approvedAt, DateTimeOffset newDueAt)
     {
-        extensions.Add(new DueDateChange(approvedAt, newDueAt));
+        extensions.Add(new DueDateChange(approvedAt, newDueAt, DueDateChangeKind.Extension));
         return this;
     }
 
@@ -97,7 +98,7 @@ public sealed class CardFactsBuilder
 
     public CardFacts Build()
     {
-        var dueDates = new List<DueDateChange> { new(registeredAt, initialDueAt ?? registeredAt.AddDays(15)) };
+        var dueDates = new List<DueDateChange> { new(registeredAt, initialDueAt ?? registeredAt.AddDays(15), DueDateChangeKind.Initial) };
         dueDates.AddRange(extensions);
         return new CardFacts(
             appealId,

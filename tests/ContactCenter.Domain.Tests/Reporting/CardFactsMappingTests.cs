@@ -7,6 +7,25 @@ namespace ContactCenter.Domain.Tests.Reporting;
 public sealed class CardFactsMappingTests
 {
     [Fact]
+    public void TheTermsOfForwardingAndOfAReturn_ChangeTheDueDate_ButAreNoAdditionalControl()
+    {
+        // §2.4, §3.3: only an approved extension puts a card under additional control; the 5-day term of forwarding and
+        // the 10-day term of a return (ст. 5, 7 Закону) are the card's new course, not an extension of its term.
+        var forwarded = ToBeForwarded().ToFacts();
+        var returned = ToBeReturned().ToFacts();
+
+        Assert.Equal([DueDateChangeKind.Initial, DueDateChangeKind.Forwarding], forwarded.DueDates.Select(d => d.Kind));
+        Assert.Equal([DueDateChangeKind.Initial, DueDateChangeKind.Return], returned.DueDates.Select(d => d.Kind));
+        Assert.False(forwarded.IsExtendedAt(Now.AddDays(2)));
+        Assert.False(returned.IsExtendedAt(Now.AddDays(2)));
+        Assert.NotEqual(forwarded.DueDates[0].DueAt, forwarded.DueAtAsOf(Now.AddDays(2)));
+
+        var extended = Extended().ToFacts();
+        Assert.Equal(DueDateChangeKind.Extension, extended.DueDates[^1].Kind);
+        Assert.True(extended.IsExtendedAt(Now.AddDays(6)));
+    }
+
+    [Fact]
     public void ToFacts_OfAnExtendedRedirectedRepeat_CarriesItsWholeHistory()
     {
         var appeal = Registered(repeatOf: new RepeatMatch(EarlierAppealId, "2026-000001", false));

@@ -380,6 +380,11 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(4500)
@@ -387,7 +392,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt", "Kind")
                         .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);

@@ -381,6 +381,11 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(4500)
@@ -388,7 +393,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt", "Kind")
                         .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);

@@ -375,6 +375,11 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(4500)
@@ -382,7 +387,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AppealId", "ChangedAt", "DueAt")
+                    b.HasIndex("AppealId", "ChangedAt", "DueAt", "Kind")
                         .HasDatabaseName("IX_AppealDueDates_AppealId_ChangedAt");
 
                     b.ToTable("AppealDueDates", (string)null);
