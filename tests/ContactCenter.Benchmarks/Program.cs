@@ -1,4 +1,5 @@
 using ContactCenter.Benchmarks.Circuits;
+using ContactCenter.Benchmarks.Load;
 using ContactCenter.Benchmarks.Push;
 using ContactCenter.Benchmarks.Scale;
 using ContactCenter.Benchmarks.Support;
@@ -23,6 +24,8 @@ public static class Harness
                 "circuits" => await CircuitsBenchmark.RunAsync(CircuitsSettings.From(options), options),
                 "generate" => await GenerateCommand.RunAsync(options),
                 "queries" => await QueriesCommand.RunAsync(options),
+                "register" => await RegisterBenchmark.RunAsync(RegisterSettings.From(options), options),
+                "soak" => await SoakCommand.RunAsync(SoakSettings.From(options), options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -30,6 +33,9 @@ public static class Harness
                 PushClients.Command => await PushClients.RunAsync(options),
                 CircuitsRun.Command => await CircuitsRun.RunAsync(options),
                 BrowserPages.Command => await BrowserPages.RunAsync(options),
+                RegisterRun.Command => await RegisterRun.RunAsync(options),
+                SoakRun.Command => await SoakRun.RunAsync(options),
+                LoadClient.Command => await LoadClient.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -66,6 +72,16 @@ public static class Harness
                   The portal's own dashboard, queue, card, phone-history and monthly-figure queries against a generated
                   database: p50/p95/max against the targets, and (--plans) each query's SQL and plan.
                   --migrate: first apply the portal's migrations added since the database was generated.
+
+              register  [--provider sqlite,postgres] [--concurrency 16] [--runs 3] [--seconds 20] [--warmup 3]
+                        [--executors 50]
+                  Registration throughput and latency, closed loop: Open311 POST requests over HTTP, RegisterAppeal
+                  called in process, and a bare Kestrel endpoint doing one ADO.NET insert (the baseline).
+
+              soak      [--provider postgres|sqlite] [--minutes 30] [--rate 8.3] [--queue-rate 5] [--dashboard-rate 0.5]
+                        [--comment-rate 2] [--executors 300] [--sample-minutes 5]
+                  Mixed load at twice Kyiv's emergency peak: Open311 registrations over HTTP, executors' queues,
+                  dashboards of the deputies and the mayor, comments; latency per operation and server memory over time.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);
