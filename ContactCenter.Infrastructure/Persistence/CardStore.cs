@@ -28,7 +28,6 @@ public static class CardStore
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            using var turn = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var number = await RegistrationNumbers.NextAsync(db, year, ct);
             var assigned = appeal.AssignNumber(number);

@@ -7,9 +7,10 @@ namespace ContactCenter.Infrastructure.Persistence;
 
 /// <summary>
 /// Lets SQLite itself wait for the write lock. Without a busy timeout on the connection, a writer that finds the file
-/// locked gets SQLITE_BUSY at once and Microsoft.Data.Sqlite retries it after sleeping 150 ms: under a dozen
-/// concurrent registrations a card could wait several such rounds (a p99 of seconds). SQLite's own busy handler
-/// retries within a few milliseconds of the lock being free. The wait is bounded by the connection's default timeout.
+/// locked gets SQLITE_BUSY at once and Microsoft.Data.Sqlite tries again only after sleeping 150 ms, however soon the
+/// lock is free; SQLite's own busy handler tries again after 1, 2, 5, 10… ms (at most 100 ms apart), so a registration
+/// behind another one waits about as long as that one holds the lock. The wait is bounded by the connection's default
+/// timeout, as the driver's own retries were.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Infrastructure.Tests.Persistence;
 
-/// <summary>How concurrent writers on one SQLite file wait for each other.</summary>
+/// <summary>How a writer on a SQLite file waits for another one.</summary>
 public sealed class SqliteWriterTests
 {
     [Fact]
@@ -23,38 +23,5 @@ public sealed class SqliteWriterTests
         command.CommandText = "PRAGMA busy_timeout;";
 
         Assert.Equal(45_000L, Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public async Task WriteGate_LetsOneWriterOfAFileInAtATime_InArrivalOrder()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
-        await using var first = database.CreateContext();
-        await using var second = database.CreateContext();
-        await using var third = database.CreateContext();
-
-        var firstTurn = await SqliteWriteGate.EnterAsync(first, ct);
-        var secondTurn = SqliteWriteGate.EnterAsync(second, ct);
-        var thirdTurn = SqliteWriteGate.EnterAsync(third, ct);
-        Assert.NotNull(firstTurn);
-        Assert.False(secondTurn.IsCompleted);
-        Assert.False(thirdTurn.IsCompleted);
-
-        firstTurn.Dispose();
-        var next = await secondTurn;
-        Assert.False(thirdTurn.IsCompleted);
-
-        next!.Dispose();
-        (await thirdTurn)!.Dispose();
-    }
-
-    [Fact]
-    public async Task WriteGate_IsNotUsedOnServerDatabases()
-    {
-        var options = new DbContextOptionsBuilder<PostgresContactCenterDbContext>().UseNpgsql("Host=localhost;Database=unused").Options;
-        await using var db = new PostgresContactCenterDbContext(options);
-
-        Assert.Null(await SqliteWriteGate.EnterAsync(db, TestContext.Current.CancellationToken));
     }
 }
