@@ -59,7 +59,7 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 
     public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider switch
     {
-        DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance),
+        DatabaseProvider.Sqlite => options.UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance, SqliteBusyTimeout.Instance),
         DatabaseProvider.SqlServer => options.UseSqlServer(ConnectionString, o => o.EnableRetryOnFailure()),
         DatabaseProvider.Postgres => options.UseNpgsql(ConnectionString),
         _ => throw new InvalidOperationException($"Unknown provider {Provider}."),

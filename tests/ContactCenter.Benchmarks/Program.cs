@@ -1,5 +1,6 @@
 using ContactCenter.Benchmarks.Circuits;
 using ContactCenter.Benchmarks.Faults;
+using ContactCenter.Benchmarks.Load;
 using ContactCenter.Benchmarks.Push;
 using ContactCenter.Benchmarks.Reports;
 using ContactCenter.Benchmarks.Scale;
@@ -27,6 +28,8 @@ public static class Harness
                 "queries" => await QueriesCommand.RunAsync(options),
                 "reports" => await ReportsCommand.RunAsync(options),
                 "faults" => await FaultsCommand.RunAsync(options),
+                "register" => await RegisterBenchmark.RunAsync(RegisterSettings.From(options), options),
+                "soak" => await SoakCommand.RunAsync(SoakSettings.From(options), options),
 
                 // Each run is a child process of its own, and its clients (SignalR connections, a browser driver) another,
                 // so that the server process's memory holds only the server (see ChildProcess).
@@ -36,6 +39,9 @@ public static class Harness
                 BrowserPages.Command => await BrowserPages.RunAsync(options),
                 ReportsRun.Command => await ReportsRun.RunAsync(options),
                 PortalProcess.Command => await PortalProcess.RunChildAsync(options),
+                RegisterRun.Command => await RegisterRun.RunAsync(options),
+                SoakRun.Command => await SoakRun.RunAsync(options),
+                LoadClient.Command => await LoadClient.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -84,6 +90,16 @@ public static class Harness
                   sequence) watches: kill = SIGKILL and restart of the portal process; pgstop = a PostgreSQL cluster of
                   its own (initdb, /usr/lib/postgresql/15/bin) stopped under it; failover = two instances on one database,
                   the hub client's one killed. Acknowledged against present cards, integrity check, events lost.
+
+              register  [--provider sqlite,postgres] [--concurrency 16] [--runs 3] [--seconds 20] [--warmup 3]
+                        [--executors 50]
+                  Registration throughput and latency, closed loop: Open311 POST requests over HTTP, RegisterAppeal
+                  called in process, and a bare Kestrel endpoint doing one ADO.NET insert (the baseline).
+
+              soak      [--provider postgres|sqlite] [--minutes 30] [--rate 8.3] [--queue-rate 5] [--dashboard-rate 0.5]
+                        [--comment-rate 2] [--executors 300] [--sample-minutes 5]
+                  Mixed load at twice Kyiv's emergency peak: Open311 registrations over HTTP, executors' queues,
+                  dashboards of the deputies and the mayor, comments; latency per operation and server memory over time.
 
             Run in Release:  dotnet run -c Release --project tests/ContactCenter.Benchmarks -- push --clients 1,100
             """);

@@ -63,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ContactCenterDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteContactCenterDbContext(
-            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance).AddInterceptors(interceptors).Options),
+            new DbContextOptionsBuilder<SqliteContactCenterDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteFunctions.Instance, SqliteBusyTimeout.Instance).AddInterceptors(interceptors).Options),
         DatabaseProvider.Postgres => new PostgresContactCenterDbContext(
             new DbContextOptionsBuilder<PostgresContactCenterDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options),
         _ => throw new NotSupportedException(Provider.ToString()),
