@@ -25,8 +25,13 @@ public sealed class OutboxDispatcher(
     /// </summary>
     public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(3);
 
+    /// <summary>While the database stays away, a failure is logged with its stack once, then at most this often.</summary>
+    public static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
+
     private long last = -1;
     private DateTimeOffset? gapSeenAt;
+    private int failuresInRow;
+    private DateTimeOffset failureLoggedAt;
 
     /// <summary>Raised on the dispatcher's thread for every event; circuits subscribe and marshal to their own.</summary>
     public event Action<CardEvent>? Changed;
@@ -41,10 +46,28 @@ public sealed class OutboxDispatcher(
             try
             {
                 await DispatchAsync(stoppingToken);
+                if (failuresInRow > 0)
+                {
+                    logger.LogInformation("Dispatching card events resumed after {Failures} failed rounds", failuresInRow);
+                    failuresInRow = 0;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Dispatching card events failed; retrying");
+                // A database outage fails every round (five a second): the first failure is logged in full, then a
+                // line a minute, so the log still shows what else happened meanwhile.
+                failuresInRow++;
+                var now = clock.GetUtcNow();
+                if (failuresInRow == 1)
+                {
+                    failureLoggedAt = now;
+                    logger.LogError(e, "Dispatching card events failed; retrying");
+                }
+                else if (now - failureLoggedAt >= FailureLogInterval)
+                {
+                    failureLoggedAt = now;
+                    logger.LogError("Dispatching card events still failing after {Failures} rounds: {Message}", failuresInRow, e.Message);
+                }
             }
 
             await signal.WaitAsync(PollInterval, clock, stoppingToken);
