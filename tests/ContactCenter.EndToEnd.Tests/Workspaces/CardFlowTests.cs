@@ -259,8 +259,10 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
 
         Volatile.Write(ref away, false);
 
-        // The same page, reconnected to its circuit: no reload, and the card registered meanwhile is there.
-        await Expect(executor.Locator("[data-testid=queue-number]", new() { HasText = number })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The same page, reconnected to its circuit: no reload, and the card registered meanwhile is there. Blazor's
+        // reconnection backs off while the server stays unreachable, so on a slow machine the next attempt can come
+        // tens of seconds after the connection is allowed again: the wait covers that, not the portal's speed.
+        await Expect(executor.Locator("[data-testid=queue-number]", new() { HasText = number })).ToBeVisibleAsync(new() { Timeout = 90_000 });
         Assert.True(await executor.EvaluateAsync<bool>("() => window.__beforeTheDrop === true"));
     }
 
