@@ -102,11 +102,6 @@ public static class ReportsRun
         return cards.Count;
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     /// <summary>The largest managed heap seen while a build runs, sampled every few milliseconds on a thread of its own.</summary>
     private sealed class HeapSampler : IDisposable
     {

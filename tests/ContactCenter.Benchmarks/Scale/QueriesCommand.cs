@@ -12,6 +12,7 @@ using ContactCenter.Portal.Features.Dashboard;
 using ContactCenter.Portal.Features.Intake;
 using ContactCenter.Portal.Features.Queue;
 using ContactCenter.Portal.Features.Reports;
+using ContactCenter.Portal.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -203,71 +204,5 @@ public static class QueriesCommand
         }
 
         return string.Join('\n', lines);
-    }
-
-    private sealed record CapturedCommand(string Text, IReadOnlyList<DbParameter> Parameters);
-
-    /// <summary>Notes the SQL (and a copy of the parameters) of each command EF sends while capturing.</summary>
-    private sealed class SqlCapture : DbCommandInterceptor
-    {
-        private readonly List<CapturedCommand> commands = [];
-        private volatile bool capturing;
-
-        public void Start()
-        {
-            lock (commands)
-            {
-                commands.Clear();
-            }
-
-            capturing = true;
-        }
-
-        public List<CapturedCommand> Stop()
-        {
-            capturing = false;
-            lock (commands)
-            {
-                return [.. commands];
-            }
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Note(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Note(DbCommand command)
-        {
-            if (!capturing)
-            {
-                return;
-            }
-
-            var parameters = command.Parameters.Cast<DbParameter>()
-                .Select(p => p switch
-                {
-                    SqliteParameter s => (DbParameter)new SqliteParameter(s.ParameterName, s.Value ?? DBNull.Value) { SqliteType = s.SqliteType, DbType = s.DbType },
-                    NpgsqlParameter n => n.Clone(),
-                    _ => throw new NotSupportedException(p.GetType().Name),
-                })
-                .ToList();
-            lock (commands)
-            {
-                commands.Add(new CapturedCommand(command.CommandText, parameters));
-            }
-        }
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
