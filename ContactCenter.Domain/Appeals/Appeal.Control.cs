@@ -1,5 +1,6 @@
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
+using ContactCenter.Domain.Reporting;
 
 namespace ContactCenter.Domain.Appeals;
 
@@ -36,7 +37,7 @@ public sealed partial class Appeal
         PendingRequest(RequestKind.Closure)?.Decide(true, actor, now, resolution);
         Result = result;
         Resolution = resolution.Trim();
-        ClosedAt = now;
+        MarkClosed(now);
         ConfirmedByApplicant = null;
         ApplicantAnsweredAt = null;
         MoveTo(AppealStatus.Closed, actor, now, TimelineKind.Closed, $"Картку закрито ({AppealNames.Of(result)}): {Resolution}");
@@ -59,6 +60,18 @@ public sealed partial class Appeal
         return Reopen(actor, now, reason);
     }
 
+    /// <summary>
+    /// Every way a card closes ends here, so the verdict "closed on time" is taken once, at the closure, by the same rule the
+    /// reports apply to the due-date history (<see cref="ComplianceCalculator.IsClosedOnTime"/>): the due date in force now is
+    /// the one in force at closure. Kept on the card so that the live dashboards count a month's closures without
+    /// re-reading their history (docs/performance.md, "Queries at Kyiv scale").
+    /// </summary>
+    private void MarkClosed(DateTimeOffset now)
+    {
+        ClosedAt = now;
+        ClosedOnTime = ComplianceCalculator.IsClosedOnTime(DueAt, now);
+    }
+
     private Result Reopen(Actor actor, DateTimeOffset now, string reason)
     {
         if (Status is not (AppealStatus.ProposedForClosure or AppealStatus.Closed))
@@ -68,6 +81,7 @@ public sealed partial class Appeal
 
         PendingRequest(RequestKind.Closure)?.Decide(false, actor, now, reason);
         ClosedAt = null;
+        ClosedOnTime = null;
         Result = null;
         ReturnCount++;
         MoveTo(AppealStatus.ReturnedToWork, actor, now, TimelineKind.ReturnedToWork, $"Повернуто на доопрацювання: {reason.Trim()}");
@@ -234,7 +248,7 @@ public sealed partial class Appeal
         CompetentBody = competentBody.Trim();
         Result = AppealResult.Forwarded;
         Resolution = noteToApplicant.Trim();
-        ClosedAt = now;
+        MarkClosed(now);
         MoveTo(AppealStatus.Forwarded, actor, now, TimelineKind.Forwarded, $"Переслано за належністю до: {CompetentBody}. {Resolution}");
         return Common.Result.Success();
     }
@@ -289,7 +303,7 @@ public sealed partial class Appeal
 
         Result = AppealResult.ReturnedToAuthor;
         Resolution = explanation.Trim();
-        ClosedAt = now;
+        MarkClosed(now);
         MoveTo(AppealStatus.ReturnedToApplicant, actor, now, TimelineKind.ReturnedToApplicant, $"Повернуто заявнику: {Resolution}");
         return Common.Result.Success();
     }
@@ -318,7 +332,7 @@ public sealed partial class Appeal
         CloseAllPendingRequests(actor, now, "Звернення залишено без розгляду");
         Result = AppealResult.LeftWithoutConsideration;
         Resolution = reason.Trim();
-        ClosedAt = now;
+        MarkClosed(now);
         MoveTo(AppealStatus.LeftWithoutConsideration, actor, now, TimelineKind.LeftWithoutConsideration, $"Залишено без розгляду: {Resolution}");
         return Common.Result.Success();
     }

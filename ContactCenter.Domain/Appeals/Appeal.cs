@@ -1,6 +1,7 @@
 using ContactCenter.Domain.Classification;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
+using ContactCenter.Domain.Reporting;
 using ContactCenter.Domain.Intake;
 using ContactCenter.Domain.Organisation;
 
@@ -134,6 +135,12 @@ public sealed partial class Appeal : AggregateRoot
     public string? SerPlanName { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>
+    /// Виконано вчасно or з порушенням строку, decided when the card closed (§4.1: "виконання за регламентом"); null while
+    /// open. The same verdict <see cref="ComplianceCalculator.StandingOf"/> reaches from the due-date history.
+    /// </summary>
+    public bool? ClosedOnTime { get; private set; }
 
     public AppealResult? Result { get; private set; }
 

@@ -50,10 +50,9 @@ public static partial class ComplianceCalculator
         var daysOverdue = 0;
         if (card.ClosedAt is { } closedAt && period.Contains(closedAt))
         {
-            // Judged by the due date in force when it was closed: an approved extension moves the deadline
-            // (additional control, §2.4, §3.3), and closing exactly at the due date is on time.
+            // Judged by the due date in force when it was closed, as the card itself judged it at closure.
             var dueAtClosure = card.DueAtAsOf(closedAt);
-            closedOnTime = closedAt <= dueAtClosure;
+            closedOnTime = IsClosedOnTime(dueAtClosure, closedAt);
             closedLate = !closedOnTime;
             daysOverdue = Lateness.DaysPast(dueAtClosure, closedAt);
             resolution = closedAt - card.RegisteredAt;

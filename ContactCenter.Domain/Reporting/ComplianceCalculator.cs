@@ -87,6 +87,25 @@ public static partial class ComplianceCalculator
         return result;
     }
 
+    /// <summary>
+    /// Виконано вчасно: closed on or before the due date in force at closure — an approved extension moves the deadline
+    /// (additional control, §2.4, §3.3), and closing exactly at the due date is on time.
+    /// </summary>
+    public static bool IsClosedOnTime(DateTimeOffset dueAtClosure, DateTimeOffset closedAt) => closedAt <= dueAtClosure;
+
+    /// <summary>
+    /// Виконання за регламентом = closed on time ÷ (closed in the period + overdue at its end) × 100, one decimal; null
+    /// when nothing is judged. Cards still overdue weigh like late closures, so leaving a card unresolved never improves
+    /// the percentage. A total is computed from summed counts, never by averaging percentages.
+    /// </summary>
+    public static decimal? CompliancePercent(int closedOnTime, int closedLate, int overdue)
+    {
+        var judged = closedOnTime + closedLate + overdue;
+        return judged == 0
+            ? null
+            : Math.Round(closedOnTime * 100m / judged, 1, MidpointRounding.AwayFromZero);
+    }
+
     private static bool IsMember(CardFacts card, ReportScope scope) => scope.Kind switch
     {
         ScopeKind.Community => true,
@@ -149,13 +168,7 @@ public static partial class ComplianceCalculator
         public ComplianceFigures ToFigures()
         {
             var closedTotal = closedOnTime + closedLate;
-
-            // Виконання за регламентом = closed on time ÷ (closed in the period + overdue at its end): cards still
-            // overdue weigh like late closures, so leaving a card unresolved never improves the percentage.
-            var judged = closedTotal + overdue;
-            decimal? compliance = judged == 0
-                ? null
-                : Math.Round(closedOnTime * 100m / judged, 1, MidpointRounding.AwayFromZero);
+            var compliance = CompliancePercent(closedOnTime, closedLate, overdue);
 
             double? averageDays = closedTotal == 0
                 ? null

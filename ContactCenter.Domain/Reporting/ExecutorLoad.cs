@@ -38,6 +38,12 @@ public enum ComplianceVerdict
 /// <param name="ClosedAt">Set for a closed card, which counts in no live figure.</param>
 public sealed record LoadCardFact(Guid ExecutorId, Guid DirectionId, DateTimeOffset DueAt, int ExtensionCount, bool InSerPlan, DateTimeOffset? ClosedAt = null);
 
+/// <summary>
+/// How many cards of one dashboard line closed in a period with one verdict: on time (<paramref name="OnTime"/>) or late, as
+/// each card was judged when it closed.
+/// </summary>
+public sealed record ClosedCount(LoadKey Key, bool OnTime, int Count);
+
 /// <summary>One executor's (or a direction's, or the whole scope's) live counts.</summary>
 public sealed record LoadCounts(int Open, int AtRisk, int Overdue, int UnderAdditionalControl)
 {
@@ -145,66 +151,83 @@ public static class ExecutorLoad
 
     /// <summary>
     /// The dashboard: every executor of <paramref name="executors"/> (listed even with nothing open) and every executor
-    /// with a card counted, the totals per direction and for the scope. Compliance is computed by
-    /// <see cref="ComplianceCalculator"/> over <paramref name="monthFacts"/> for <paramref name="monthToDate"/>, so it is
-    /// the number a report for the same days shows; a total's percentage is computed over its cards, never averaged.
+    /// with a card counted, the totals per direction and for the scope. Compliance for <paramref name="monthToDate"/> is
+    /// <see cref="ComplianceCalculator.CompliancePercent"/> of the month's closures, on time and late as each card was
+    /// judged when it closed (<see cref="Appeals.Appeal.ClosedOnTime"/>), and of the cards overdue now — the end of the
+    /// period so far — so it is the number a report for the same days shows. A total's percentage is computed from summed
+    /// counts, never averaged.
     /// </summary>
     /// <param name="openCards">The open cards of the scope.</param>
-    /// <param name="monthFacts">The cards of the scope that can weigh in the month's compliance (at least: closed in it, or overdue at its end).</param>
+    /// <param name="closedInMonth">The scope's cards closed in <paramref name="monthToDate"/>, counted per line and verdict.</param>
     /// <param name="monthToDate">Null at the very first instant of a month, when there is nothing to judge yet.</param>
     public static LoadBoard Board(
         IEnumerable<LoadKey> executors,
         IEnumerable<LoadCardFact> openCards,
-        IEnumerable<CardFacts> monthFacts,
+        IEnumerable<ClosedCount> closedInMonth,
         ReportingPeriod? monthToDate,
         DateTimeOffset now,
         TimeSpan atRiskWindow)
     {
         ArgumentNullException.ThrowIfNull(executors);
-        ArgumentNullException.ThrowIfNull(monthFacts);
+        ArgumentNullException.ThrowIfNull(closedInMonth);
 
         var tally = Tally(openCards, now, atRiskWindow);
-        var facts = monthFacts.ToList();
+        var closed = new Dictionary<LoadKey, (int OnTime, int Late)>();
+        foreach (var count in closedInMonth)
+        {
+            var sum = closed.GetValueOrDefault(count.Key);
+            closed[count.Key] = count.OnTime ? (sum.OnTime + count.Count, sum.Late) : (sum.OnTime, sum.Late + count.Count);
+        }
+
         var keys = new HashSet<LoadKey>(executors);
         keys.UnionWith(tally.Keys);
+        keys.UnionWith(closed.Keys);
 
-        decimal? Percent(IEnumerable<CardFacts> cards) => monthToDate is null
-            ? null
-            : ComplianceCalculator.Compute(cards, monthToDate, ReportScope.Community).CompliancePercent;
-
-        var factsByKey = facts
-            .Where(f => f.DirectionId is not null)
-            .ToLookup(f => new LoadKey(f.DirectionId!.Value, f.ExecutorId));
-        var factsByDirection = facts.ToLookup(f => f.DirectionId);
-
-        var lines = new Dictionary<LoadKey, LoadLine>(keys.Count);
+        var lines = new Dictionary<LoadKey, (LoadCounts Counts, int OnTime, int Late)>(keys.Count);
         foreach (var key in keys)
         {
-            lines.Add(key, new LoadLine(tally.GetValueOrDefault(key, LoadCounts.Zero), Percent(factsByKey[key])));
+            var (onTime, late) = closed.GetValueOrDefault(key);
+            lines.Add(key, (tally.GetValueOrDefault(key, LoadCounts.Zero), onTime, late));
         }
 
-        var directions = new Dictionary<Guid, LoadLine>();
-        foreach (var direction in keys.Select(k => k.DirectionId).Distinct())
+        LoadLine LineOf(IEnumerable<(LoadCounts Counts, int OnTime, int Late)> parts)
         {
-            var counts = lines.Where(l => l.Key.DirectionId == direction).Aggregate(LoadCounts.Zero, (sum, l) => sum + l.Value.Counts);
-            directions.Add(direction, new LoadLine(counts, Percent(factsByDirection[direction])));
+            var counts = LoadCounts.Zero;
+            int onTime = 0, late = 0;
+            foreach (var part in parts)
+            {
+                counts += part.Counts;
+                onTime += part.OnTime;
+                late += part.Late;
+            }
+
+            var percent = monthToDate is null ? null : ComplianceCalculator.CompliancePercent(onTime, late, counts.Overdue);
+            return new LoadLine(counts, percent);
         }
 
-        var total = new LoadLine(lines.Values.Aggregate(LoadCounts.Zero, (sum, l) => sum + l.Counts), Percent(facts));
-        return new LoadBoard(lines, directions, total);
+        var executorLines = lines.ToDictionary(l => l.Key, l => LineOf([l.Value]));
+        var directions = lines
+            .GroupBy(l => l.Key.DirectionId)
+            .ToDictionary(g => g.Key, g => LineOf(g.Select(l => l.Value)));
+        return new LoadBoard(executorLines, directions, LineOf(lines.Values));
     }
 
     /// <summary>
-    /// How <paramref name="card"/> weighs in the compliance of <paramref name="period"/>, or null when it does not:
-    /// read from <see cref="ComplianceCalculator"/> itself, so the cards listed behind a percentage are exactly those it counted.
+    /// The closures of <paramref name="cards"/> in <paramref name="period"/>, counted per line and verdict as
+    /// <see cref="ComplianceCalculator.StandingOf"/> judges them from the due-date history: what the verdicts kept on the
+    /// cards must add up to.
     /// </summary>
-    public static ComplianceVerdict? VerdictOf(CardFacts card, ReportingPeriod period)
+    public static IReadOnlyList<ClosedCount> ClosedCounts(IEnumerable<CardFacts> cards, ReportingPeriod period)
     {
-        var figures = ComplianceCalculator.Compute([card], period, ReportScope.Community);
-        return figures.ClosedOnTime > 0 ? ComplianceVerdict.ClosedOnTime
-            : figures.ClosedLate > 0 ? ComplianceVerdict.ClosedLate
-            : figures.Overdue > 0 ? ComplianceVerdict.Overdue
-            : null;
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(period);
+        return cards
+            .Where(c => c.DirectionId is not null)
+            .Select(c => (Key: new LoadKey(c.DirectionId!.Value, c.ExecutorId), Standing: ComplianceCalculator.StandingOf(c, period)))
+            .Where(c => c.Standing.ClosedOnTime || c.Standing.ClosedLate)
+            .GroupBy(c => (c.Key, c.Standing.ClosedOnTime))
+            .Select(g => new ClosedCount(g.Key.Key, g.Key.ClosedOnTime, g.Count()))
+            .ToList();
     }
 
     /// <summary>

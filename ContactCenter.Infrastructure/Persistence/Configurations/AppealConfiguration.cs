@@ -81,8 +81,13 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.HasIndex(a => a.RepeatOfId)
             .HasDatabaseName("IX_Appeals_RepeatOf")
             .HasFilter(RepeatFilter);
-        b.HasIndex(a => new { a.ClosedAt, a.DirectionId, a.ExecutorId, a.DueAt })
+        b.HasIndex(a => new { a.ClosedAt, a.DirectionId, a.ExecutorId, a.ClosedOnTime })
             .HasDatabaseName("IX_Appeals_Closed_At")
+            .HasFilter(ClosedFilter);
+
+        // The dashboards count the month's closures per executor and verdict from the index alone: the whole city's from
+        // IX_Appeals_Closed_At, a deputy's directions' from this one (a range per direction, not the city's month filtered).
+        b.HasIndex(a => new { a.DirectionId, a.ClosedAt, a.ExecutorId, a.ClosedOnTime }, "IX_Appeals_Closed_Direction")
             .HasFilter(ClosedFilter);
 
         // The queue's page is read as ordered ranges — (executor, privileged or not, due date) for the overdue, the due

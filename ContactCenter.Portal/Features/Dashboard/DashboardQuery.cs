@@ -90,11 +90,10 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
             .Select(a => new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null))
             .ToListAsync(cancellationToken);
 
-        // Only the cards that can weigh in the month's compliance: closed in it, or overdue now (the end of the period so far).
+        // The month's compliance weighs the cards overdue now (the open cards above) and the month's closures: those are
+        // counted per executor and verdict in the database, from a covering index, never read card by card.
         var month = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv);
-        var monthFacts = month is null
-            ? []
-            : await FactsAsync(db, MonthParts(InScope(db, scope), month, now), cancellationToken);
+        var closedInMonth = month is null ? [] : await ClosedInAsync(InScope(db, scope), month, cancellationToken);
 
         var executors = await db.Executors.AsNoTracking()
             .Select(e => new { e.Id, e.Name, e.ShortName, e.DirectionId, e.IsActive })
@@ -105,7 +104,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         var listed = executors
             .Where(e => e.IsActive && (scope.All || scope.DirectionIds.Contains(e.DirectionId)))
             .Select(e => new LoadKey(e.DirectionId, e.Id));
-        var board = ExecutorLoad.Board(listed, open, monthFacts, month, now, window);
+        var board = ExecutorLoad.Board(listed, open, closedInMonth, month, now, window);
 
         var names = executors.ToDictionary(e => e.Id);
         var directions = board.Directions
@@ -209,37 +208,40 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
             cards = cards.Where(a => a.DirectionId == byDirection);
         }
 
-        // The same facts and the same rule as the number itself, so the list holds exactly the cards it counted.
-        List<(Guid Id, DateTimeOffset DueAt, ComplianceVerdict? Verdict)> behind;
+        // The same facts and the same rule as the number itself, so the list holds exactly the cards it counted: for the
+        // compliance, the month's closures with the verdict each card got when it closed, and the cards overdue now.
+        var figure = request.Figure switch
+        {
+            DashboardFigure.Open => LoadFigure.Open,
+            DashboardFigure.AtRisk => LoadFigure.AtRisk,
+            DashboardFigure.Overdue or DashboardFigure.Compliance => LoadFigure.Overdue,
+            DashboardFigure.Extended => LoadFigure.AdditionalControl,
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Figure, "Unknown figure."),
+        };
+        List<(Guid Id, DateTimeOffset DueAt, ComplianceVerdict? Verdict)> behind = [];
         if (request.Figure == DashboardFigure.Compliance)
         {
-            var facts = month is null
-                ? []
-                : await FactsAsync(db, MonthParts(cards, month, now), cancellationToken);
-            behind = facts
-                .Select(f => (f.AppealId, f.DueDates[^1].DueAt, Verdict: ExecutorLoad.VerdictOf(f, month!)))
-                .Where(c => c.Verdict is not null)
-                .ToList();
-        }
-        else
-        {
-            var figure = request.Figure switch
+            if (month is null)
             {
-                DashboardFigure.Open => LoadFigure.Open,
-                DashboardFigure.AtRisk => LoadFigure.AtRisk,
-                DashboardFigure.Overdue => LoadFigure.Overdue,
-                DashboardFigure.Extended => LoadFigure.AdditionalControl,
-                _ => throw new ArgumentOutOfRangeException(nameof(request), request.Figure, "Unknown figure."),
-            };
-            var open = await cards
-                .Where(a => a.ClosedAt == null)
-                .Select(a => new { a.Id, Fact = new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null) })
+                return new DrillDownResult(scopeName, request.Figure, now, now, [], 0);
+            }
+
+            var (from, to) = (month.From, month.To);
+            var closed = await cards
+                .Where(a => a.ClosedAt >= from && a.ClosedAt < to)
+                .Select(a => new { a.Id, a.DueAt, a.ClosedOnTime })
                 .ToListAsync(cancellationToken);
-            behind = open
-                .Where(c => ExecutorLoad.CountsIn(c.Fact, figure, now, window))
-                .Select(c => (c.Id, c.Fact.DueAt, (ComplianceVerdict?)null))
-                .ToList();
+            behind.AddRange(closed.Select(c => (c.Id, c.DueAt, (ComplianceVerdict?)(c.ClosedOnTime == true ? ComplianceVerdict.ClosedOnTime : ComplianceVerdict.ClosedLate))));
         }
+
+        var open = await cards
+            .Where(a => a.ClosedAt == null)
+            .Select(a => new { a.Id, Fact = new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null) })
+            .ToListAsync(cancellationToken);
+        var verdict = request.Figure == DashboardFigure.Compliance ? ComplianceVerdict.Overdue : (ComplianceVerdict?)null;
+        behind.AddRange(open
+            .Where(c => ExecutorLoad.CountsIn(c.Fact, figure, now, window))
+            .Select(c => (c.Id, c.Fact.DueAt, verdict)));
 
         var shown = behind.OrderBy(c => c.DueAt).Take(DrillDownLimit).ToList();
         var ids = shown.Select(c => c.Id).ToList();
@@ -287,17 +289,21 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         CardFactsReader.ReadAsync(db, parts, withRedirects: false, cancellationToken);
 
     /// <summary>
-    /// The cards that can weigh in the month's compliance so far: closed in it, or overdue now (the end of the period so
-    /// far) — two disjoint parts, each a range of its own index (<c>IX_Appeals_Closed_At</c>; the open cards' indexes).
+    /// The cards of <paramref name="cards"/> closed in <paramref name="period"/>, counted per (direction, executor) and the
+    /// verdict each got when it closed (<see cref="Appeal.ClosedOnTime"/>): a range of <c>IX_Appeals_Closed_At</c> for the
+    /// whole city, of <c>IX_Appeals_Closed_Direction</c> per direction, read from the index alone.
     /// </summary>
-    private static IQueryable<Appeal>[] MonthParts(IQueryable<Appeal> cards, ReportingPeriod month, DateTimeOffset now)
+    private static async Task<List<ClosedCount>> ClosedInAsync(IQueryable<Appeal> cards, ReportingPeriod period, CancellationToken cancellationToken)
     {
-        var from = month.From;
-        return
-        [
-            cards.Where(a => a.ClosedAt >= from),
-            cards.Where(a => a.ClosedAt == null && a.SerPlanIncludedAt == null && a.DueAt < now),
-        ];
+        var (from, to) = (period.From, period.To);
+        var counts = await cards
+            .Where(a => a.ClosedAt >= from && a.ClosedAt < to)
+            .GroupBy(a => new { a.DirectionId, a.ExecutorId, a.ClosedOnTime })
+            .Select(g => new { g.Key.DirectionId, g.Key.ExecutorId, g.Key.ClosedOnTime, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts
+            .Select(c => new ClosedCount(new LoadKey(c.DirectionId, c.ExecutorId), c.ClosedOnTime == true, c.Count))
+            .ToList();
     }
 
     /// <summary>The cards the person may see: by the direction the card carries, the same rule as <see cref="CardAccess"/>.</summary>

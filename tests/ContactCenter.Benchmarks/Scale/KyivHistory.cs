@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactCenter.Domain.Appeals;
+using ContactCenter.Domain.Reporting;
 
 namespace ContactCenter.Benchmarks.Scale;
 
@@ -155,7 +156,7 @@ public sealed class KyivHistory
         "ResidenceAddress", "Phone", "Email", "OtherContact", "Privilege", "IsPrivileged", "AuthorCategory", "IsConfidential",
         "Essence", "ProblemId", "ProblemAddress", "ProblemAddressKey", "TerritoryId", "Latitude", "Longitude",
         "ComplainedAboutExecutorId", "ExecutorId", "DirectionId", "Status", "RegisteredAt", "RegisteredById", "RegisteredByName",
-        "DueAt", "InitialDueAt", "MaxDueAt", "ExtensionCount", "SerPlanIncludedAt", "SerPlanName", "ClosedAt", "Result",
+        "DueAt", "InitialDueAt", "MaxDueAt", "ExtensionCount", "SerPlanIncludedAt", "SerPlanName", "ClosedAt", "ClosedOnTime", "Result",
         "Resolution", "ReturnCount", "OnDepartmentControl", "DepartmentControlReason", "RepeatOfId", "RepeatOfNumber",
         "MayBeLeftWithoutConsideration", "ConfirmedByApplicant", "ApplicantAnsweredAt", "OverdueMarkedAt", "CompetentBody",
         "Version", "AccessToken",
@@ -330,6 +331,15 @@ public sealed class KyivHistory
             appeals.Time(ser);
             appeals.Text(ser is null ? null : "Програма соціально-економічного розвитку");
             appeals.Time(closedAt);
+            if (closedAt is { } closing)
+            {
+                appeals.Bool(ComplianceCalculator.IsClosedOnTime(DueAtClosure(initialDue, due, extensions, closing), closing));
+            }
+            else
+            {
+                appeals.Null();
+            }
+
             appeals.Text(closedAt is null ? null : random.NextDouble() switch { < 0.6 => "ResolvedPositively", < 0.92 => "Explained", _ => "Refused" });
             appeals.Text(closedAt is null ? null : "Роботи виконано, заявника повідомлено.");
             appeals.Int(0);
@@ -397,6 +407,24 @@ public sealed class KyivHistory
         }
 
         return counts;
+    }
+
+    /// <summary>The due date in force at <paramref name="closedAt"/> in the history written below: an extension set after the closure does not count.</summary>
+    private static DateTimeOffset DueAtClosure(DateTimeOffset initialDue, DateTimeOffset due, int extensions, DateTimeOffset closedAt)
+    {
+        var dueAt = initialDue;
+        var inForce = initialDue;
+        for (var e = 0; e < extensions; e++)
+        {
+            var changedAt = dueAt.AddDays(-1);
+            dueAt = e == extensions - 1 ? due : dueAt + TimeSpan.FromDays(15);
+            if (changedAt <= closedAt)
+            {
+                inForce = dueAt;
+            }
+        }
+
+        return inForce;
     }
 
     private static void WriteDueDate(BulkTable table, Guid id, DateTimeOffset changedAt, DateTimeOffset dueAt, string kind, string reason, Guid appealId)

@@ -104,7 +104,7 @@ public sealed class ExecutorLoadTests
         };
         var quiet = new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorC);
 
-        var board = ExecutorLoad.Board([quiet, new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorA)], open, facts, month, Now, Window);
+        var board = ExecutorLoad.Board([quiet, new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorA)], open, ExecutorLoad.ClosedCounts(facts, month), month, Now, Window);
 
         Assert.Equal(new LoadLine(LoadCounts.Zero, null), board.Executors[quiet]);
         Assert.Equal(new LoadLine(new LoadCounts(1, 0, 0, 0), 100.0m), board.Executors[new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorA)]);
@@ -125,7 +125,7 @@ public sealed class ExecutorLoadTests
         var firstInstant = ReportingPeriod.Month(2026, 4, Kyiv).From;
         CardFacts closed = new CardFactsBuilder().RegisteredAt(firstInstant.AddDays(-3)).DueAt(firstInstant.AddDays(5)).ClosedAt(firstInstant.AddDays(-1));
 
-        var board = ExecutorLoad.Board([], [], [closed], ExecutorLoad.MonthToDate(firstInstant, Kyiv), firstInstant, Window);
+        var board = ExecutorLoad.Board([], [], ExecutorLoad.ClosedCounts([closed], ReportingPeriod.Month(2026, 3, Kyiv)), ExecutorLoad.MonthToDate(firstInstant, Kyiv), firstInstant, Window);
 
         Assert.Null(ExecutorLoad.MonthToDate(firstInstant, Kyiv));
         Assert.Null(board.Total.CompliancePercent);
@@ -155,17 +155,46 @@ public sealed class ExecutorLoadTests
     }
 
     [Fact]
-    public void VerdictOf_AgreesWithTheCalculator()
+    public void ClosedCounts_AreTheCalculatorsClosures_PerLineAndVerdict()
     {
         var month = ExecutorLoad.MonthToDate(Now, Kyiv)!;
         var at = new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero);
+        CardFacts[] cards =
+        [
+            new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(2)),
+            new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(1)),
+            new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(2).AddSeconds(1)),
+            new CardFactsBuilder().ForExecutor(TestIds.ExecutorB).RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(3)),
 
-        Assert.Equal(ComplianceVerdict.ClosedOnTime, ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(2)), month));
-        Assert.Equal(ComplianceVerdict.ClosedLate, ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(2)).ClosedAt(at.AddDays(2).AddSeconds(1)), month));
-        Assert.Equal(ComplianceVerdict.Overdue, ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at).DueAt(Now.AddSeconds(-1)), month));
-        Assert.Null(ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at).DueAt(Now), month));
-        Assert.Null(ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(1)).InSerPlanAt(at.AddHours(5)), month));
-        Assert.Null(ExecutorLoad.VerdictOf(new CardFactsBuilder().RegisteredAt(at.AddDays(-40)).DueAt(at.AddDays(-30)).ClosedAt(at.AddDays(-20)), month));
+            // Not closures of the month: overdue and open, in SER plans, closed in February.
+            new CardFactsBuilder().RegisteredAt(at).DueAt(Now.AddSeconds(-1)),
+            new CardFactsBuilder().RegisteredAt(at).DueAt(at.AddDays(1)).InSerPlanAt(at.AddHours(5)),
+            new CardFactsBuilder().RegisteredAt(at.AddDays(-40)).DueAt(at.AddDays(-30)).ClosedAt(at.AddDays(-20)),
+        ];
+
+        var counts = ExecutorLoad.ClosedCounts(cards, month);
+
+        var a = new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorA);
+        var b = new LoadKey(cards[3].DirectionId!.Value, TestIds.ExecutorB);
+        Assert.Equal(
+            [new ClosedCount(a, true, 2), new ClosedCount(a, false, 1), new ClosedCount(b, false, 1)],
+            counts.OrderBy(c => c.Key.ExecutorId == TestIds.ExecutorB).ThenBy(c => !c.OnTime));
+        var figures = ComplianceCalculator.Compute(cards, month, ReportScope.Community);
+        Assert.Equal(figures.ClosedOnTime, counts.Where(c => c.OnTime).Sum(c => c.Count));
+        Assert.Equal(figures.ClosedLate, counts.Where(c => !c.OnTime).Sum(c => c.Count));
+    }
+
+    [Fact]
+    public void Board_CountsClosuresOfAnExecutorWithNothingOpen()
+    {
+        var month = ExecutorLoad.MonthToDate(Now, Kyiv)!;
+        var key = new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorC);
+
+        var board = ExecutorLoad.Board([], [], [new ClosedCount(key, true, 3), new ClosedCount(key, false, 1)], month, Now, Window);
+
+        Assert.Equal(new LoadLine(LoadCounts.Zero, 75.0m), board.Executors[key]);
+        Assert.Equal(75.0m, board.Directions[TestIds.DirectionNorth].CompliancePercent);
+        Assert.Equal(75.0m, board.Total.CompliancePercent);
     }
 
     [Fact]

@@ -52,6 +52,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CompetentBody")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -252,7 +255,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
 
-                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "ClosedOnTime")
                         .HasDatabaseName("IX_Appeals_Closed_At")
                         .HasFilter("\"ClosedAt\" IS NOT NULL");
 
@@ -270,6 +273,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "DirectionId", "ClosedAt", "ExecutorId", "ClosedOnTime" }, "IX_Appeals_Closed_Direction")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");

@@ -52,6 +52,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CompetentBody")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -253,7 +256,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
 
-                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "ClosedOnTime")
                         .HasDatabaseName("IX_Appeals_Closed_At")
                         .HasFilter("\"ClosedAt\" IS NOT NULL");
 
@@ -271,6 +274,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "DirectionId", "ClosedAt", "ExecutorId", "ClosedOnTime" }, "IX_Appeals_Closed_Direction")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");

@@ -47,6 +47,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CompetentBody")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -247,7 +250,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProblemId", "ProblemAddressKey", "RegisteredAt");
 
-                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "DueAt")
+                    b.HasIndex("ClosedAt", "DirectionId", "ExecutorId", "ClosedOnTime")
                         .HasDatabaseName("IX_Appeals_Closed_At")
                         .HasFilter("\"ClosedAt\" IS NOT NULL");
 
@@ -265,6 +268,9 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ExecutorId", "DueAt", "IsPrivileged", "ExtensionCount", "SerPlanIncludedAt", "Status", "DirectionId")
                         .HasDatabaseName("IX_Appeals_Open_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "DirectionId", "ClosedAt", "ExecutorId", "ClosedOnTime" }, "IX_Appeals_Closed_Direction")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "ExecutorId", "IsPrivileged", "DueAt", "Id" }, "IX_Appeals_Open_Executor_Urgency")
                         .HasFilter("\"ClosedAt\" IS NULL AND \"SerPlanIncludedAt\" IS NULL");
