@@ -72,6 +72,7 @@ public static class PortalServices
         services.AddTransient<Features.Control.ControlQueries>();
         services.AddTransient<Features.Control.BlockApplicant>();
         services.AddTransient<Features.Reports.ReportBuilder>();
+        services.AddMemoryCache();
         services.AddTransient<Features.Dashboard.DashboardQuery>();
         services.AddTransient<Features.Wallboard.WallboardQuery>();
         Features.Reports.ReportsServices.AddReports(services);

@@ -5,6 +5,7 @@ using ContactCenter.Domain.Reporting;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Portal.Features.Queue;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ContactCenter.Portal.Features.Dashboard;
 
@@ -62,7 +63,8 @@ public sealed record DrillDownResult(string ScopeName, DashboardFigure Figure, D
 /// only reads the narrow facts they need: the open cards through the partial index on open cards
 /// (<c>WHERE "ClosedAt" IS NULL</c>, by direction and executor), never whole aggregates.
 /// </summary>
-public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock)
+/// <param name="pastWeeks">Where the trend's past weeks are kept between loads; without it each load computes them.</param>
+public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, IMemoryCache? pastWeeks = null)
 {
     /// <summary>Weeks in the trend: about two months, so the current month is seen against the one before.</summary>
     public const int TrendWeeks = 8;
@@ -128,8 +130,11 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
 
     /// <summary>
     /// The scope's compliance and overdue count for each of the last <see cref="TrendWeeks"/> Kyiv weeks, the current one
-    /// up to now: each point is what that week's report (§4.1, weekly to the deputies) shows, computed by
-    /// <see cref="ComplianceCalculator"/> from the due-date history, so a past week is not redrawn by later extensions.
+    /// up to now: each point is what that week's report (§4.1, weekly to the deputies) shows. A past week is computed by
+    /// <see cref="ComplianceCalculator"/> from the due-date history, so it is not redrawn by later extensions, and kept for
+    /// <see cref="PastWeeksKept"/>: every open dashboard asks for the trend each minute, and at city scale a past week is
+    /// a read of ~100,000 cards. The running week is counted like the month to date (<see cref="FiguresAsync"/>): its
+    /// closures by the verdict each card got when it closed, and the cards overdue now.
     /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Actor? actor, CancellationToken cancellationToken = default)
     {
@@ -141,19 +146,68 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var weeks = ExecutorLoad.RecentWeeks(now, DeadlinePolicy.Kyiv, TrendWeeks);
-        var from = weeks[0].From;
-
-        // A card closed before the first week can neither be closed in a week nor open at a week's end.
+        var running = weeks[^1].To == now ? weeks[^1] : null;
         var cards = InScope(db, scope);
-        var facts = await FactsAsync(db, [cards.Where(a => a.ClosedAt == null), cards.Where(a => a.ClosedAt >= from)], cancellationToken);
-        return weeks
-            .Select(week =>
+        var points = new TrendPoint[weeks.Count];
+
+        var missing = new List<int>();
+        for (var i = 0; i < weeks.Count; i++)
+        {
+            if (weeks[i] == running)
             {
-                var figures = ComplianceCalculator.Compute(facts, week, ReportScope.Community);
-                return new TrendPoint(LocalDate(week.From), figures.CompliancePercent, figures.Overdue);
-            })
-            .ToList();
+                continue;
+            }
+
+            if (pastWeeks is not null && pastWeeks.TryGetValue(PastWeekKey(scope, weeks[i]), out TrendPoint? kept) && kept is not null)
+            {
+                points[i] = kept;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            // A card closed before the first week asked for can neither be closed in it nor open at its end.
+            var from = weeks[missing[0]].From;
+            var facts = await FactsAsync(db, [cards.Where(a => a.ClosedAt == null), cards.Where(a => a.ClosedAt >= from)], cancellationToken);
+            foreach (var i in missing)
+            {
+                var figures = ComplianceCalculator.Compute(facts, weeks[i], ReportScope.Community);
+                points[i] = new TrendPoint(LocalDate(weeks[i].From), figures.CompliancePercent, figures.Overdue);
+                pastWeeks?.Set(PastWeekKey(scope, weeks[i]), points[i], PastWeeksKept);
+            }
+        }
+
+        if (running is not null)
+        {
+            var window = await QueueQuery.AtRiskWindowAsync(db, cancellationToken);
+
+            // Only a card past its due date can be overdue; which of them are is the rule's to say.
+            var pastDue = await cards
+                .Where(a => a.ClosedAt == null && a.DueAt < now)
+                .Select(a => new LoadCardFact(a.ExecutorId, a.DirectionId, a.DueAt, a.ExtensionCount, a.SerPlanIncludedAt != null, (DateTimeOffset?)null))
+                .ToListAsync(cancellationToken);
+            var overdue = pastDue.Count(c => ExecutorLoad.CountsIn(c, LoadFigure.Overdue, now, window));
+            var closed = await ClosedInAsync(cards, running, cancellationToken);
+            var onTime = closed.Where(c => c.OnTime).Sum(c => c.Count);
+            var late = closed.Where(c => !c.OnTime).Sum(c => c.Count);
+            points[^1] = new TrendPoint(LocalDate(running.From), ComplianceCalculator.CompliancePercent(onTime, late, overdue), overdue);
+        }
+
+        return points;
     }
+
+    /// <summary>
+    /// How long a past week's point is kept. Its figures change only when a card closed in it is reopened or a card leaves
+    /// the scope's directions by a redirect: the trend may show that up to an hour late; the week's report is unaffected.
+    /// </summary>
+    public static readonly TimeSpan PastWeeksKept = TimeSpan.FromHours(1);
+
+    private static string PastWeekKey(DashboardScope scope, ReportingPeriod week) =>
+        $"dashboard-trend:{(scope.All ? "all" : string.Join(',', scope.DirectionIds.Order()))}:{week.From.UtcTicks}";
 
     /// <summary>
     /// The cards behind one number of the dashboard, or null when <paramref name="actor"/> may not see them: a deputy

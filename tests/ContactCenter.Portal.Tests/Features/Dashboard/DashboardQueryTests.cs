@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
@@ -222,6 +223,13 @@ public sealed class DashboardQueryTests
         // Week of 9 March: w-closed-on-time closed on time, w-closed-late late; at its end w-overdue, w-extended-overdue
         // and r-overdue were past due (w-ser was in SER plans): 1 ÷ (2 + 3).
         Assert.Equal(new TrendPoint(new DateOnly(2026, 3, 9), 20.0m, 3), trend[^2]);
+
+        // Kept past weeks give the same points; the running week is counted afresh each time.
+        using var kept = new MemoryCache(new MemoryCacheOptions());
+        var cached = new DashboardQuery(database.Factory(), new FakeTimeProvider(DashboardData.Now), kept);
+        Assert.Equal(trend, await cached.TrendAsync(data.UtilitiesDeputy, Ct));
+        Assert.Equal(DashboardQuery.TrendWeeks - 1, kept.Count);
+        Assert.Equal(trend, await cached.TrendAsync(data.UtilitiesDeputy, Ct));
     }
 
     [Fact]
