@@ -16,6 +16,7 @@ using ContactCenter.Portal.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -77,6 +78,10 @@ public static class QueriesCommand
 
         var clock = new FixedClock(now);
         var dashboard = new DashboardQuery(factory, clock);
+
+        // As the portal runs it: the trend's past weeks kept between loads (the first load computes them).
+        using var keptWeeks = new MemoryCache(new MemoryCacheOptions());
+        var keptDashboard = new DashboardQuery(factory, clock, keptWeeks);
         var queue = new QueueQuery(factory, clock);
         var card = new CardDetailsQuery(factory, clock, NullLogger<CardDetailsQuery>.Instance);
         var intake = new IntakeLookups(factory, clock);
@@ -91,7 +96,9 @@ public static class QueriesCommand
         {
             new($"deputy's dashboard, one direction ({directionOpen:N0} open)", 50, async _ => Require(await dashboard.FiguresAsync(deputy))),
             new($"whole-city dashboard ({totalOpen:N0} open)", 200, async _ => Require(await dashboard.FiguresAsync(mayor))),
-            new("deputy's dashboard trend, 8 weeks, one direction", 200, async _ => await dashboard.TrendAsync(deputy)),
+            new("deputy's dashboard trend, 8 weeks, one direction, computed", 200, async _ => await dashboard.TrendAsync(deputy)),
+            new("deputy's dashboard trend, 8 weeks, one direction, past weeks kept", 50, async _ => await keptDashboard.TrendAsync(deputy)),
+            new("whole-city dashboard trend, 8 weeks, past weeks kept", 200, async _ => await keptDashboard.TrendAsync(mayor)),
             new($"big executor's queue ({big.Open:N0} open), top 50 by urgency", 50, async _ => Require(await queue.HandleAsync(new QueueRequest(PageSize: 50), executor))),
             new("card page with its timeline", 50, async i => Require(await card.HandleAsync(sample[i % sample.Count].Number, operatorActor))),
             new($"applicant history, heavy caller ({heavyCards:N0} cards)", 50, async _ => await intake.HistoryAsync(heavyPhone, operatorActor)),

@@ -54,6 +54,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
+
+        // Assertions wait as long as actions do: on a busy two-core machine a round trip of the circuit can take more
+        // than Playwright's default 5 s, and the assertions wait for an outcome, they do not time it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
