@@ -261,7 +261,7 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ExecutorId", "RegisteredAt", "DueAt", "ClosedAt")
                         .HasDatabaseName("IX_Appeals_Executor_Registered");
 
-                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged", "SerPlanIncludedAt")
+                    b.HasIndex("DirectionId", "ExecutorId", "DueAt", "ExtensionCount", "IsPrivileged", "SerPlanIncludedAt", "ClosedAt")
                         .HasDatabaseName("IX_Appeals_Open_Direction_Executor_Due")
                         .HasFilter("\"ClosedAt\" IS NULL");
 
