@@ -36,7 +36,11 @@ public enum ComplianceVerdict
 /// <param name="ExtensionCount">Approved extensions (additional control, §2.4). Counted, not inferred from due-date changes: forwarding (Law art. 7) and returning (art. 5) also move the due date, and they are not additional control.</param>
 /// <param name="InSerPlan">Included in socio-economic development plans (§2.4).</param>
 /// <param name="ClosedAt">Set for a closed card, which counts in no live figure.</param>
-public sealed record LoadCardFact(Guid ExecutorId, Guid DirectionId, DateTimeOffset DueAt, int ExtensionCount, bool InSerPlan, DateTimeOffset? ClosedAt = null);
+/// <param name="Cards">
+/// How many cards this fact stands for: cards of one line alike in every state the live counts tell apart (a group of
+/// <see cref="ExecutorLoad.StateGroups"/>), counted once and weighed by their number.
+/// </param>
+public sealed record LoadCardFact(Guid ExecutorId, Guid DirectionId, DateTimeOffset DueAt, int ExtensionCount, bool InSerPlan, DateTimeOffset? ClosedAt = null, int Cards = 1);
 
 /// <summary>
 /// How many cards of one dashboard line closed in a period with one verdict: on time (<paramref name="OnTime"/>) or late, as
@@ -129,6 +133,15 @@ public static class ExecutorLoad
         CountsIn(card, LoadFigure.Overdue, now, atRiskWindow) ? 1 : 0,
         CountsIn(card, LoadFigure.AdditionalControl, now, atRiskWindow) ? 1 : 0);
 
+    /// <summary>
+    /// Where the deadline state of an open card changes at <paramref name="now"/> (<see cref="DeadlinePolicy.StateAt"/>):
+    /// due before <c>OverdueBefore</c> — overdue; otherwise due at or before <c>AtRiskUntil</c> — at risk; later — on time.
+    /// So a query may group a line's open cards by these two comparisons of the due date (and by extended or not, in SER
+    /// plans or not), count each group and give one member of it: every member counts where that one does.
+    /// </summary>
+    public static (DateTimeOffset OverdueBefore, DateTimeOffset AtRiskUntil) StateGroups(DateTimeOffset now, TimeSpan atRiskWindow) =>
+        (now, now + atRiskWindow);
+
     /// <summary>The counts of every (direction, executor) that has a card counted; others are absent, i.e. zero.</summary>
     public static IReadOnlyDictionary<LoadKey, LoadCounts> Tally(IEnumerable<LoadCardFact> cards, DateTimeOffset now, TimeSpan atRiskWindow)
     {
@@ -140,6 +153,11 @@ public static class ExecutorLoad
             if (counts == LoadCounts.Zero)
             {
                 continue;
+            }
+
+            if (card.Cards != 1)
+            {
+                counts = new LoadCounts(counts.Open * card.Cards, counts.AtRisk * card.Cards, counts.Overdue * card.Cards, counts.UnderAdditionalControl * card.Cards);
             }
 
             var key = new LoadKey(card.DirectionId, card.ExecutorId);

@@ -1,3 +1,4 @@
+using ContactCenter.Domain.Deadlines;
 using ContactCenter.Domain.Reporting;
 
 namespace ContactCenter.Domain.Tests.Reporting;
@@ -152,6 +153,39 @@ public sealed class ExecutorLoadTests
 
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 21, 0, 0, TimeSpan.Zero), period.From);
         Assert.Equal(now, period.To);
+    }
+
+    [Fact]
+    public void StateGroups_SplitDueDatesExactlyWhereTheDeadlineStateChanges()
+    {
+        var (overdueBefore, atRiskUntil) = ExecutorLoad.StateGroups(Now, Window);
+        var second = TimeSpan.FromSeconds(1);
+        var tick = TimeSpan.FromTicks(1);
+        DateTimeOffset[] dueDates =
+        [
+            Now.AddDays(-30), Now - second, Now - tick, Now, Now + tick, Now + Window - tick, Now + Window, Now + Window + tick,
+            Now + Window + second, Now.AddDays(30),
+        ];
+
+        // Every due date of one group is in the same state as any other of it, so one member speaks for all.
+        var groups = dueDates.GroupBy(due => (due < overdueBefore, due <= atRiskUntil));
+        foreach (var group in groups)
+        {
+            Assert.Single(group.Select(due => DeadlinePolicy.StateAt(due, Now, Window)).Distinct());
+        }
+
+        Assert.Equal(3, groups.Count());
+    }
+
+    [Fact]
+    public void Tally_WeighsAFactByTheCardsItStandsFor()
+    {
+        var tally = ExecutorLoad.Tally(
+            [Card(Now.AddSeconds(-1), extensions: 1) with { Cards = 3 }, Card(Now.AddHours(2)) with { Cards = 2 }, Card(Now.AddDays(5))],
+            Now,
+            Window);
+
+        Assert.Equal(new LoadCounts(6, 2, 3, 3), tally[new LoadKey(TestIds.DirectionNorth, TestIds.ExecutorA)]);
     }
 
     [Fact]
