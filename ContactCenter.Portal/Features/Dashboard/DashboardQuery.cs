@@ -87,28 +87,13 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         var now = clock.GetUtcNow();
         var window = await QueueQuery.AtRiskWindowAsync(db, cancellationToken);
 
-        // The open cards counted in the database per line and deadline-state group (at city scale ~85,000 cards become a
-        // few thousand rows); the rule classifies one card of each group (ExecutorLoad.StateGroups).
-        var (overdueBefore, atRiskUntil) = ExecutorLoad.StateGroups(now, window);
-        var groups = await InScope(db, scope)
-            .Where(a => a.ClosedAt == null)
-            .GroupBy(a => new
-            {
-                a.DirectionId,
-                a.ExecutorId,
-                Overdue = a.DueAt < overdueBefore,
-                AtRisk = a.DueAt <= atRiskUntil,
-                Extended = a.ExtensionCount > 0,
-                InSerPlan = a.SerPlanIncludedAt != null,
-            })
-            .Select(g => new { g.Key.DirectionId, g.Key.ExecutorId, g.Key.InSerPlan, DueAt = g.Min(a => a.DueAt), ExtensionCount = g.Max(a => a.ExtensionCount), Cards = g.Count() })
-            .ToListAsync(cancellationToken);
-        var open = groups.Select(g => new LoadCardFact(g.ExecutorId, g.DirectionId, g.DueAt, g.ExtensionCount, g.InSerPlan, null, g.Cards));
-
-        // The month's compliance weighs the cards overdue now (the open cards above) and the month's closures: those are
-        // counted per executor and verdict in the database, from a covering index, never read card by card.
+        // The two counts that grow with the city are read side by side, each on a connection of its own: the open cards
+        // and the month's closures. (Microsoft.Data.Sqlite runs a query synchronously, hence the thread of its own.)
         var month = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv);
-        var closedInMonth = month is null ? [] : await ClosedInAsync(InScope(db, scope), month, cancellationToken);
+        var openRead = Task.Run(() => ReadAsync(cards => OpenGroupsAsync(cards, now, window, cancellationToken), scope, cancellationToken), cancellationToken);
+        var closedRead = month is null
+            ? Task.FromResult(new List<ClosedCount>())
+            : Task.Run(() => ReadAsync(cards => ClosedInAsync(cards, month, cancellationToken), scope, cancellationToken), cancellationToken);
 
         var executors = await db.Executors.AsNoTracking()
             .Select(e => new { e.Id, e.Name, e.ShortName, e.DirectionId, e.IsActive })
@@ -119,7 +104,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         var listed = executors
             .Where(e => e.IsActive && (scope.All || scope.DirectionIds.Contains(e.DirectionId)))
             .Select(e => new LoadKey(e.DirectionId, e.Id));
-        var board = ExecutorLoad.Board(listed, open, closedInMonth, month, now, window);
+        var board = ExecutorLoad.Board(listed, await openRead, await closedRead, month, now, window);
 
         var names = executors.ToDictionary(e => e.Id);
         var directions = board.Directions
@@ -354,6 +339,37 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
     /// </summary>
     private static Task<List<CardFacts>> FactsAsync(ContactCenterDbContext db, IQueryable<Appeal>[] parts, CancellationToken cancellationToken) =>
         CardFactsReader.ReadAsync(db, parts, withRedirects: false, cancellationToken);
+
+    /// <summary>
+    /// The open cards of <paramref name="cards"/> counted in the database per line and deadline-state group: at city scale
+    /// ~85,000 cards become a few thousand rows. The rule classifies one card of each group (<see cref="ExecutorLoad.StateGroups"/>)
+    /// and counts it for all of them.
+    /// </summary>
+    private static async Task<List<LoadCardFact>> OpenGroupsAsync(IQueryable<Appeal> cards, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var (overdueBefore, atRiskUntil) = ExecutorLoad.StateGroups(now, window);
+        var groups = await cards
+            .Where(a => a.ClosedAt == null)
+            .GroupBy(a => new
+            {
+                a.DirectionId,
+                a.ExecutorId,
+                Overdue = a.DueAt < overdueBefore,
+                AtRisk = a.DueAt <= atRiskUntil,
+                Extended = a.ExtensionCount > 0,
+                InSerPlan = a.SerPlanIncludedAt != null,
+            })
+            .Select(g => new { g.Key.DirectionId, g.Key.ExecutorId, g.Key.InSerPlan, DueAt = g.Min(a => a.DueAt), ExtensionCount = g.Max(a => a.ExtensionCount), Cards = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.Select(g => new LoadCardFact(g.ExecutorId, g.DirectionId, g.DueAt, g.ExtensionCount, g.InSerPlan, null, g.Cards)).ToList();
+    }
+
+    /// <summary>Runs <paramref name="read"/> over the cards of <paramref name="scope"/> on a context of its own.</summary>
+    private async Task<T> ReadAsync<T>(Func<IQueryable<Appeal>, Task<T>> read, DashboardScope scope, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await read(InScope(db, scope));
+    }
 
     /// <summary>
     /// The cards of <paramref name="cards"/> closed in <paramref name="period"/>, counted per (direction, executor) and the
