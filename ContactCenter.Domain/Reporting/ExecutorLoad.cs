@@ -136,11 +136,24 @@ public static class ExecutorLoad
     /// <summary>
     /// Where the deadline state of an open card changes at <paramref name="now"/> (<see cref="DeadlinePolicy.StateAt"/>):
     /// due before <c>OverdueBefore</c> — overdue; otherwise due at or before <c>AtRiskUntil</c> — at risk; later — on time.
-    /// So a query may group a line's open cards by these two comparisons of the due date (and by extended or not, in SER
-    /// plans or not), count each group and give one member of it: every member counts where that one does.
+    /// So a query may count a line's open cards by these two comparisons of the due date (and by extended or not, in SER
+    /// plans or not) and let one due date of each group (<see cref="DueDateInGroup"/>) stand for them: every card of a
+    /// group counts where that one does.
     /// </summary>
     public static (DateTimeOffset OverdueBefore, DateTimeOffset AtRiskUntil) StateGroups(DateTimeOffset now, TimeSpan atRiskWindow) =>
         (now, now + atRiskWindow);
+
+    /// <summary>
+    /// A due date inside one group of <see cref="StateGroups"/> — before <c>OverdueBefore</c> (<paramref name="overdue"/>),
+    /// else up to <c>AtRiskUntil</c> (<paramref name="atRisk"/>), else after it — to stand for the cards a query counted in it.
+    /// </summary>
+    public static DateTimeOffset DueDateInGroup(bool overdue, bool atRisk, DateTimeOffset now, TimeSpan atRiskWindow)
+    {
+        var (overdueBefore, atRiskUntil) = StateGroups(now, atRiskWindow);
+        return overdue ? overdueBefore - TimeSpan.FromTicks(1)
+            : atRisk ? overdueBefore
+            : atRiskUntil + TimeSpan.FromTicks(1);
+    }
 
     /// <summary>The counts of every (direction, executor) that has a card counted; others are absent, i.e. zero.</summary>
     public static IReadOnlyDictionary<LoadKey, LoadCounts> Tally(IEnumerable<LoadCardFact> cards, DateTimeOffset now, TimeSpan atRiskWindow)

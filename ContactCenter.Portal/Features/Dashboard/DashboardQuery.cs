@@ -341,27 +341,58 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         CardFactsReader.ReadAsync(db, parts, withRedirects: false, cancellationToken);
 
     /// <summary>
-    /// The open cards of <paramref name="cards"/> counted in the database per line and deadline-state group: at city scale
-    /// ~85,000 cards become a few thousand rows. The rule classifies one card of each group (<see cref="ExecutorLoad.StateGroups"/>)
-    /// and counts it for all of them.
+    /// The open cards of <paramref name="cards"/> counted in the database per line, in the twelve groups the live counts
+    /// tell apart: overdue, at risk or later (<see cref="ExecutorLoad.StateGroups"/>) × extended or not × in SER plans or
+    /// not. At city scale ~85,000 cards become one row per executor, read in the index's order with nothing to sort; the
+    /// rule then classifies one due date of each group (<see cref="ExecutorLoad.DueDateInGroup"/>) and counts it for all.
     /// </summary>
     private static async Task<List<LoadCardFact>> OpenGroupsAsync(IQueryable<Appeal> cards, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        var (overdueBefore, atRiskUntil) = ExecutorLoad.StateGroups(now, window);
-        var groups = await cards
+        var (ob, ru) = ExecutorLoad.StateGroups(now, window);
+        var lines = await cards
             .Where(a => a.ClosedAt == null)
-            .GroupBy(a => new
+            .GroupBy(a => new { a.DirectionId, a.ExecutorId })
+            .Select(g => new
             {
-                a.DirectionId,
-                a.ExecutorId,
-                Overdue = a.DueAt < overdueBefore,
-                AtRisk = a.DueAt <= atRiskUntil,
-                Extended = a.ExtensionCount > 0,
-                InSerPlan = a.SerPlanIncludedAt != null,
+                g.Key.DirectionId,
+                g.Key.ExecutorId,
+                Counts = new[]
+                {
+                    g.Count(a => a.DueAt < ob && a.ExtensionCount == 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt < ob && a.ExtensionCount == 0 && a.SerPlanIncludedAt != null),
+                    g.Count(a => a.DueAt < ob && a.ExtensionCount > 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt < ob && a.ExtensionCount > 0 && a.SerPlanIncludedAt != null),
+                    g.Count(a => a.DueAt >= ob && a.DueAt <= ru && a.ExtensionCount == 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt >= ob && a.DueAt <= ru && a.ExtensionCount == 0 && a.SerPlanIncludedAt != null),
+                    g.Count(a => a.DueAt >= ob && a.DueAt <= ru && a.ExtensionCount > 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt >= ob && a.DueAt <= ru && a.ExtensionCount > 0 && a.SerPlanIncludedAt != null),
+                    g.Count(a => a.DueAt > ru && a.ExtensionCount == 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt > ru && a.ExtensionCount == 0 && a.SerPlanIncludedAt != null),
+                    g.Count(a => a.DueAt > ru && a.ExtensionCount > 0 && a.SerPlanIncludedAt == null),
+                    g.Count(a => a.DueAt > ru && a.ExtensionCount > 0 && a.SerPlanIncludedAt != null),
+                },
             })
-            .Select(g => new { g.Key.DirectionId, g.Key.ExecutorId, g.Key.InSerPlan, DueAt = g.Min(a => a.DueAt), ExtensionCount = g.Max(a => a.ExtensionCount), Cards = g.Count() })
             .ToListAsync(cancellationToken);
-        return groups.Select(g => new LoadCardFact(g.ExecutorId, g.DirectionId, g.DueAt, g.ExtensionCount, g.InSerPlan, null, g.Cards)).ToList();
+
+        // The groups in the order of the counts above: the due-date group (overdue, at risk, later), then extended, then SER.
+        var facts = new List<LoadCardFact>();
+        foreach (var line in lines)
+        {
+            for (var group = 0; group < line.Counts.Length; group++)
+            {
+                if (line.Counts[group] == 0)
+                {
+                    continue;
+                }
+
+                var dueAt = ExecutorLoad.DueDateInGroup(overdue: group < 4, atRisk: group is >= 4 and < 8, now, window);
+                var extended = (group & 2) != 0;
+                var inSerPlan = (group & 1) != 0;
+                facts.Add(new LoadCardFact(line.ExecutorId, line.DirectionId, dueAt, extended ? 1 : 0, inSerPlan, null, line.Counts[group]));
+            }
+        }
+
+        return facts;
     }
 
     /// <summary>Runs <paramref name="read"/> over the cards of <paramref name="scope"/> on a context of its own.</summary>

@@ -175,6 +175,15 @@ public sealed class ExecutorLoadTests
         }
 
         Assert.Equal(3, groups.Count());
+
+        // The due date that stands for a group is in it, and in that group's state.
+        foreach (var group in groups)
+        {
+            var (overdue, atRisk) = group.Key;
+            var standIn = ExecutorLoad.DueDateInGroup(overdue, atRisk, Now, Window);
+            Assert.Equal((overdue, atRisk), (standIn < overdueBefore, standIn <= atRiskUntil));
+            Assert.Equal(DeadlinePolicy.StateAt(group.First(), Now, Window), DeadlinePolicy.StateAt(standIn, Now, Window));
+        }
     }
 
     [Fact]
