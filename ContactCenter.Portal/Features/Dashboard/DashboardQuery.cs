@@ -59,9 +59,10 @@ public sealed record DrillDownResult(string ScopeName, DashboardFigure Figure, D
 /// <summary>
 /// The deputies' live deadline control (§4.1): per executor the open, at-risk, overdue and extended cards and the
 /// month-to-date compliance. A deputy sees the executors of the directions they curate; the manager of affairs, the
-/// mayor and the Department see all; anyone else gets nothing. The rules are <see cref="ExecutorLoad"/>'s; this class
-/// only reads the narrow facts they need: the open cards through the partial index on open cards
-/// (<c>WHERE "ClosedAt" IS NULL</c>, by direction and executor), never whole aggregates.
+/// mayor and the Department see all; anyone else gets nothing. The rules are <see cref="ExecutorLoad"/>'s and
+/// <see cref="ComplianceCalculator"/>'s; this class only counts what they need in the database, from covering indexes:
+/// the open cards per executor and deadline-state group (the partial index on open cards) and the month's closures per
+/// executor and the verdict each card got when it closed — a few thousand rows for a city of 85,000 open cards.
 /// </summary>
 /// <param name="pastWeeks">Where the trend's past weeks are kept between loads; without it each load computes them.</param>
 public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, IMemoryCache? pastWeeks = null)
