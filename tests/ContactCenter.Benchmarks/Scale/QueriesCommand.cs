@@ -92,6 +92,22 @@ public static class QueriesCommand
         var reportCards = new ReportCardsQuery(factory);
         var directory = await reportCards.DirectoryAsync(CancellationToken.None);
 
+        // The dashboard's month to date comes from counts and the verdicts kept on the cards; the reports compute the same
+        // period from the due-date history. At this size they must still agree.
+        var monthToDate = ExecutorLoad.MonthToDate(now, DeadlinePolicy.Kyiv)!;
+        var fromHistory = ComplianceCalculator.Compute(
+            (await reportCards.CardsAsync(monthToDate, ReportScope.Community, directory, withHandling: false, CancellationToken.None)).Select(c => c.Facts),
+            monthToDate,
+            ReportScope.Community);
+        var fromCounts = (await dashboard.FiguresAsync(mayor))!.Total;
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"month to date, whole city: dashboard {fromCounts.CompliancePercent} % ({fromCounts.Counts.Overdue:N0} overdue), calculator over the history {fromHistory.CompliancePercent} % ({fromHistory.ClosedOnTime:N0} on time, {fromHistory.ClosedLate:N0} late, {fromHistory.Overdue:N0} overdue)"));
+        if (fromCounts.CompliancePercent != fromHistory.CompliancePercent || fromCounts.Counts.Overdue != fromHistory.Overdue)
+        {
+            throw new InvalidOperationException("The dashboard's month to date disagrees with the calculator over the history.");
+        }
+
         var queries = new List<Query>
         {
             new($"deputy's dashboard, one direction ({directionOpen:N0} open)", 50, async _ => Require(await dashboard.FiguresAsync(deputy))),
