@@ -4,6 +4,7 @@ using ContactCenter.Portal.Auth;
 using ContactCenter.Portal.Features.Appeals;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace ContactCenter.Portal.Features.Intake;
 
@@ -24,6 +25,8 @@ public sealed partial class IntakePage
     private bool busy;
     private Actor? actor;
     private MudTextField<string>? phoneField;
+
+    private MudTextField<string>? addressField;
 
     [Inject]
     private IntakeLookups Lookups { get; set; } = default!;
@@ -97,6 +100,19 @@ public sealed partial class IntakePage
         {
             errors = [];
             generalErrors = [];
+
+            // The phone and the address reach the model after a pause in typing (their lookups wait for it); an operator who
+            // presses Enter within that pause must not lose the last keys typed. The fields hold them already.
+            if (phoneField?.GetState(x => x.Text) is { } phoneTyped && phoneTyped != model.Phone)
+            {
+                model.Phone = phoneTyped;
+            }
+
+            if (addressField?.GetState(x => x.Text) is { } addressTyped && addressTyped != model.ProblemAddress)
+            {
+                model.ProblemAddress = addressTyped;
+            }
+
             var data = new NewAppeal(
                 Channel.Phone,
                 new Applicant(model.Surname ?? string.Empty, model.FirstName ?? string.Empty, model.Patronymic ?? string.Empty, model.Residence ?? string.Empty, model.Phone, model.Email, model.OtherContact, model.Privilege, model.Category, model.Confidential),
