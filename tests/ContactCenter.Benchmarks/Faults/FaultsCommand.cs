@@ -276,9 +276,9 @@ public static class FaultsCommand
 
             rows.Add((recovery, live));
             Progress($"failover {i}: dialog +{recovery.DialogAt} ms, new document +{recovery.DocumentAt} ms ({recovery.Documents}: {recovery.DocumentPath}), interactive +{recovery.InteractiveAt} ms on {run.PagesInstance()?.Url}, signed in {recovery.SignedIn}, live again {live:0.00} s");
-            foreach (var text in recovery.Texts.Take(6))
+            foreach (var e in (await desk.EventsAsync()).Concat(desk.ConsoleSince(killedAt)).Where(e => e.At >= killedAt).OrderBy(e => e.At).Take(40))
             {
-                Progress($"  {text}");
+                Progress($"  +{e.At - killedAt} ms {e.Kind}: {(e.Text.Length > 200 ? e.Text[..200] : e.Text)}");
             }
 
             await run.StartInstanceAsync();

@@ -36,6 +36,8 @@ public sealed partial class QueueBrowser : IAsyncDisposable
           const visible = e => e && e.style.display !== 'none' && getComputedStyle(e).display !== 'none';
           let interactive = false, dialog = '', error = '';
           setInterval(() => {
+            // Until the head's stylesheets have applied, hidden parts (the error bar) compute as shown; nothing is painted yet.
+            if (document.readyState === 'loading') { return; }
             const now = !!document.querySelector('[data-testid=interactive]');
             if (now !== interactive) { interactive = now; log(now ? 'interactive' : 'not-interactive', ''); }
             const modal = document.getElementById('components-reconnect-modal');
@@ -56,6 +58,7 @@ public sealed partial class QueueBrowser : IAsyncDisposable
         })();
         """;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PageEvent> console = new();
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
     private readonly IBrowserContext context;
@@ -86,6 +89,16 @@ public sealed partial class QueueBrowser : IAsyncDisposable
         await context.AddCookiesAsync([new Cookie { Name = Organisation.CookieName, Value = cookie, Url = baseUrl.ToString() }]);
         await context.AddInitScriptAsync(Recorder);
         var page = await context.NewPageAsync();
+        var desk = new QueueBrowser(playwright, browser, context, page);
+
+        // What Blazor itself says about the connection (its warnings and errors go to the console).
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                desk.console.Enqueue(new PageEvent(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "console " + message.Type, message.Text));
+            }
+        };
         await page.GotoAsync("/queue");
         await page.Locator(InteractiveMarker).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         if (page.Url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase))
@@ -93,8 +106,11 @@ public sealed partial class QueueBrowser : IAsyncDisposable
             throw new InvalidOperationException("The queue page was sent to the sign-in form: the cookie was not accepted.");
         }
 
-        return new QueueBrowser(playwright, browser, context, page);
+        return desk;
     }
+
+    /// <summary>The browser console's errors and warnings since <paramref name="since"/> (Unix ms, as the harness received them).</summary>
+    public IReadOnlyList<PageEvent> ConsoleSince(long since) => console.Where(e => e.At >= since).ToList();
 
     /// <summary>Everything the page wrote down since it was opened, across reloads.</summary>
     public async Task<IReadOnlyList<PageEvent>> EventsAsync()
