@@ -43,9 +43,9 @@
         dialog.classList.remove("components-reconnect-failed");
         dialog.classList.add("components-reconnect-show");
         try {
-            // true: reconnected; false: the server answered but knows the page no more (or cannot resume it).
-            if (!await Blazor.reconnect() && !await Blazor.resumeCircuit()) {
-                location.reload();
+            // true: reconnected (Blazor then hides the dialog); false: the server answered but knows the page no more.
+            if (!await Blazor.reconnect()) {
+                await resumeOrReload();
             }
         } catch {
             dialog.classList.remove("components-reconnect-show");
@@ -54,11 +54,18 @@
         }
     }
 
+    // A page the server kept the state of continues where it was; otherwise it loads again.
+    async function resumeOrReload() {
+        if (await Blazor.resumeCircuit()) {
+            dialog.close();
+        } else {
+            location.reload();
+        }
+    }
+
     async function resume() {
         try {
-            if (!await Blazor.resumeCircuit()) {
-                location.reload();
-            }
+            await resumeOrReload();
         } catch {
             dialog.classList.remove("components-reconnect-paused");
             dialog.classList.add("components-reconnect-resume-failed");
