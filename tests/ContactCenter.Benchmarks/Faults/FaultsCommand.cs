@@ -254,9 +254,17 @@ public static class FaultsCommand
         await using var desk = await QueueBrowser.OpenAsync(new Uri($"http://127.0.0.1:{run.Pages.Port}"), run.Seed.ExecutorCookie);
         Progress($"queue page interactive on {run.PagesInstance()?.Url}, showing {await desk.TotalAsync()} cards");
         var rows = new List<(Recovery Recovery, double? Live)>();
+        var reloads = new List<double>();
         for (var i = 1; i <= failovers; i++)
         {
             await WaitForAcknowledgementsAsync(run.Load, 20, TimeSpan.FromMinutes(2));
+
+            // The baseline of this failover: the same page reloaded by hand on the instance it is on, under the same load.
+            if (await desk.ReloadAsync() is { } reload)
+            {
+                reloads.Add(reload / 1000.0);
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2));
             var victim = run.PagesInstance() ?? throw new InvalidOperationException("The queue page is connected to no instance.");
             var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -313,6 +321,8 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| kill → reconnect dialog shown (s) | {Spread.Of(rows.Where(r => r.Recovery.DialogAt is not null).Select(r => r.Recovery.DialogAt!.Value / 1000.0)).Format("0.00")} |");
         Console.Out.WriteLine($"| kill → the page loading again (new document) (s) | {Spread.Of(rows.Where(r => r.Recovery.DocumentAt is not null).Select(r => r.Recovery.DocumentAt!.Value / 1000.0)).Format("0.00")} |");
         Console.Out.WriteLine($"| **kill → the page interactive again on the other instance (s)** | **{Spread.Of(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0)).Format("0.00")}** |");
+        Console.Out.WriteLine($"| baseline: the page reloaded by hand on a live instance → interactive (s) | {Spread.Of(reloads).Format("0.00")} |");
+        Console.Out.WriteLine($"| failover ÷ reload, medians | {Ratio(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0), reloads)} |");
         Console.Out.WriteLine($"| interactive again → the queue's total counts 3 more cards registered since (live) (s) | {Spread.Of(rows.Where(r => r.Live is not null).Select(r => r.Live!.Value)).Format("0.00")} |");
         Console.Out.WriteLine($"| failovers after which the page was interactive again | {recovered.Count} of {failovers} |");
         Console.Out.WriteLine($"| … by loading again / reconnected in place | {recovered.Count(r => !r.Recovery.ReconnectedInPlace)} / {recovered.Count(r => r.Recovery.ReconnectedInPlace)} |");
@@ -330,6 +340,12 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
         Console.Out.WriteLine();
         return outcome.AcknowledgedMissing == 0 && lost == 0 && settled is not null && recovered.Count == failovers && rows.All(r => r.Recovery.SignedIn && r.Live is not null);
+    }
+
+    private static string Ratio(IEnumerable<double> values, IEnumerable<double> baseline)
+    {
+        var (a, b) = (Spread.Of(values), Spread.Of(baseline));
+        return a.Runs == 0 || b.Runs == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{a.Median / b.Median:0.0}×");
     }
 
     /// <summary>The numbers of an executor's open cards, read directly.</summary>

@@ -148,6 +148,14 @@ public sealed partial class QueueBrowser : IAsyncDisposable
         }
     }
 
+    /// <summary>The baseline: the person reloads the page on a healthy instance; ms from the reload to the page interactive again.</summary>
+    public async Task<long?> ReloadAsync()
+    {
+        var since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Commit });
+        return (await WaitForRecoveryAsync(since, TimeSpan.FromSeconds(60))).InteractiveAt;
+    }
+
     /// <summary>Signed in: on a portal page (not the sign-in form) that shows the person's name in the bar.</summary>
     public async Task<bool> SignedInAsync() =>
         await EvaluateAsync<bool>("() => !location.pathname.toLowerCase().startsWith('/account/login') && !!document.querySelector('[data-testid=user-name]')");
@@ -187,17 +195,19 @@ public sealed partial class QueueBrowser : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> AllNumbersAsync()
     {
-        await Page.SelectOptionAsync("#queue-page-size", "100");
+        const int rows = 100;
+        await Page.SelectOptionAsync("#queue-page-size", rows.ToString(CultureInfo.InvariantCulture));
         var total = await WaitForTotalAsync(_ => true, TimeSpan.FromSeconds(30)) ?? 0;
         var numbers = new List<string>();
-        for (var first = 1; first <= Math.Max(total, 1); first += 100)
+        for (var first = 1; first <= Math.Max(total, 1); first += rows)
         {
             if (first > 1)
             {
-                await Page.Locator(".mud-table-pagination-next-button").ClickAsync();
+                // The click itself, not the mouse: the "new card" notices pile up over the pager while cards come in.
+                await Page.Locator(".mud-table-pagination-next-button").DispatchEventAsync("click");
             }
 
-            var expected = Math.Min(100, total - first + 1);
+            var expected = Math.Min(rows, total - first + 1);
             await Page.WaitForFunctionAsync(
                 "([first, rows]) => (document.querySelector('.mud-table-page-number-information')?.textContent ?? '').startsWith(first + '–') && document.querySelectorAll('[data-testid=queue-number]').length === rows",
                 new object[] { first, Math.Max(expected, 0) });
