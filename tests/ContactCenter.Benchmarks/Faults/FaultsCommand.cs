@@ -304,7 +304,8 @@ public static class FaultsCommand
         var untouched = settled ?? await desk.TotalAsync();
 
         // Then every row, through the pager.
-        var shownNumbers = (await desk.AllNumbersAsync()).ToHashSet();
+        var rowsRead = await desk.AllNumbersAsync();
+        var shownNumbers = rowsRead.ToHashSet();
         var acknowledged = run.Load.AcknowledgedFor(code);
         var lost = acknowledged.Count(n => !shownNumbers.Contains(n));
         var strangers = shownNumbers.Count(n => !open.Contains(n));
@@ -335,7 +336,7 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| cards acknowledged for the executor (service code {code}) | {acknowledged.Count:N0} |");
         Console.Out.WriteLine($"| the executor's open cards in the database (acknowledged or not) | {open.Count:N0} |");
         Console.Out.WriteLine($"| the total the page showed, untouched since the last failover | {untouched?.ToString("N0", CultureInfo.InvariantCulture) ?? "none"}{(settled is null ? " (**not** the database's count after 30 s)" : string.Create(CultureInfo.InvariantCulture, $" (= the database, {settledAfter:0.0} s after the load stopped)"))} |");
-        Console.Out.WriteLine($"| numbers in the page's rows, read through the pager | {shownNumbers.Count:N0} ({strangers} not among the executor's open cards) |");
+        Console.Out.WriteLine($"| numbers in the page's rows, read through the pager | {rowsRead.Count:N0} rows, {shownNumbers.Count:N0} distinct ({strangers} not among the executor's open cards) |");
         Console.Out.WriteLine($"| **acknowledged for the executor, not in the page (lost)** | **{lost}** |");
         Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
         Console.Out.WriteLine();

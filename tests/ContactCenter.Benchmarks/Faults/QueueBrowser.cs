@@ -207,9 +207,14 @@ public sealed partial class QueueBrowser : IAsyncDisposable
                 await Page.Locator(".mud-table-pagination-next-button").DispatchEventAsync("click");
             }
 
+            // The pager's caption changes at once, the rows once they are read: the loading bar is gone only then.
             var expected = Math.Min(rows, total - first + 1);
             await Page.WaitForFunctionAsync(
-                "([first, rows]) => (document.querySelector('.mud-table-page-number-information')?.textContent ?? '').startsWith(first + '–') && document.querySelectorAll('[data-testid=queue-number]').length === rows",
+                """
+                ([first, rows]) => (document.querySelector('.mud-table-page-number-information')?.textContent ?? '').startsWith(first + '–')
+                    && document.querySelector('.mud-table-loading-row') === null
+                    && document.querySelectorAll('[data-testid=queue-number]').length === rows
+                """,
                 new object[] { first, Math.Max(expected, 0) });
             numbers.AddRange(await Page.Locator("[data-testid=queue-number]").AllTextContentsAsync());
             if (total == 0)
