@@ -271,10 +271,10 @@ public static class FaultsCommand
             await run.KillAsync(victim);
             var recovery = await desk.WaitForRecoveryAsync(killedAt, TimeSpan.FromSeconds(120));
 
-            // Live again: cards acknowledged from now on reach the page by themselves (three more than now, to be past
-            // any registration that was in flight at the moment of the check).
+            // Live again: once the page has read its queue, cards acknowledged from then on can only reach it by push
+            // (three more than acknowledged now, to be past any registration in flight at the moment of the check).
             double? live = null;
-            if (recovery.InteractiveAt is not null)
+            if (recovery.InteractiveAt is not null && await desk.WaitForRowsAsync(TimeSpan.FromSeconds(60)))
             {
                 var from = Stopwatch.GetTimestamp();
                 var target = run.Load.AcknowledgedFor(code).Count + 3;
@@ -309,7 +309,7 @@ public static class FaultsCommand
         var acknowledged = run.Load.AcknowledgedFor(code);
         var lost = acknowledged.Count(n => !shownNumbers.Contains(n));
         var strangers = shownNumbers.Count(n => !open.Contains(n));
-        var texts = rows.SelectMany(r => r.Recovery.Texts).Select(t => t[(t.IndexOf(':', StringComparison.Ordinal) + 2)..]).Distinct().ToList();
+        var texts = rows.SelectMany(r => r.Recovery.Texts).Distinct().ToList();
         var recovered = rows.Where(r => r.Recovery.InteractiveAt is not null).ToList();
 
         Console.Out.WriteLine($"### browser-failover: an executor's queue page in Chromium, its instance killed {failovers} times (two instances, PostgreSQL)");
@@ -324,7 +324,7 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| **kill → the page interactive again on the other instance (s)** | **{Spread.Of(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0)).Format("0.00")}** |");
         Console.Out.WriteLine($"| baseline: the page reloaded by hand on a live instance → interactive (s) | {Spread.Of(reloads).Format("0.00")} |");
         Console.Out.WriteLine($"| failover ÷ reload, medians | {Ratio(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0), reloads)} |");
-        Console.Out.WriteLine($"| interactive again → the queue's total counts 3 more cards registered since (live) (s) | {Spread.Of(rows.Where(r => r.Live is not null).Select(r => r.Live!.Value)).Format("0.00")} |");
+        Console.Out.WriteLine($"| rows read after the failover → the queue's total counts 3 more cards registered since (live) (s) | {Spread.Of(rows.Where(r => r.Live is not null).Select(r => r.Live!.Value)).Format("0.00")} |");
         Console.Out.WriteLine($"| failovers after which the page was interactive again | {recovered.Count} of {failovers} |");
         Console.Out.WriteLine($"| … by loading again / reconnected in place | {recovered.Count(r => !r.Recovery.ReconnectedInPlace)} / {recovered.Count(r => r.Recovery.ReconnectedInPlace)} |");
         Console.Out.WriteLine($"| still signed in afterwards (no sign-in form, the name in the bar) | {rows.Count(r => r.Recovery.SignedIn)} of {failovers} |");

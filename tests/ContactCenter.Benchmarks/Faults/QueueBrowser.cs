@@ -168,6 +168,23 @@ public sealed partial class QueueBrowser : IAsyncDisposable
         return match is { Success: true } ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>Waits until the page has read its rows (the table's loading bar is gone) and shows a total.</summary>
+    public async Task<bool> WaitForRowsAsync(TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (!await EvaluateAsync<bool>("() => document.querySelector('.mud-table-loading-row') === null && document.querySelector('.mud-table-page-number-information') !== null"))
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>Waits until the shown total satisfies <paramref name="condition"/>; returns it, or null when the time ran out.</summary>
     public async Task<int?> WaitForTotalAsync(Func<int, bool> condition, TimeSpan timeout)
     {
@@ -272,7 +289,7 @@ public sealed record Recovery(long? DialogAt, long? UnloadAt, long? DocumentAt, 
         // No new document, but the dialog came and went: the circuit was reconnected (or resumed) where it was.
         var inPlace = lastDocument is null && dialog is not null && events.Any(e => e.Kind == "dialog-hidden" && e.At >= dialog.At);
         var back = interactive ?? (inPlace ? events.Last(e => e.Kind == "dialog-hidden") : null);
-        var texts = events.Where(e => e.Kind is "dialog" or "error-bar").Select(e => $"{(e.Kind == "dialog" ? "dialog" : "error bar")} (+{e.At - since} ms): {e.Text}").ToList();
+        var texts = events.Where(e => e.Kind is "dialog" or "error-bar").Select(e => e.Kind == "dialog" ? e.Text : "error bar: " + e.Text).ToList();
         return new Recovery(After(dialog), After(events.FirstOrDefault(e => e.Kind == "unload")), After(documents.FirstOrDefault()), After(back), documents.Count, inPlace, lastDocument?.Text, texts);
     }
 }
