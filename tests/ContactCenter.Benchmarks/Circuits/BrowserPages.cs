@@ -18,7 +18,7 @@ public static partial class BrowserPages
 
     private const string InteractiveMarker = "[data-testid=interactive]";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox",
         "--disable-gpu",

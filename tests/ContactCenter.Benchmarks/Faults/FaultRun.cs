@@ -9,8 +9,9 @@ namespace ContactCenter.Benchmarks.Faults;
 
 /// <summary>
 /// What every scenario shares: a work folder (the shared data-protection keys, the seed), the portal instances as
-/// processes behind relays (one for the load, one for the hub client, so that the hub client's instance is known), the
-/// load and the hub client; and at the end, what the database holds against what was acknowledged and received.
+/// processes behind relays (one for the load, one for the hub client, so that the hub client's instance is known, one
+/// for a browser, which keeps all of a page's connections on the first live instance), the load and the hub client;
+/// and at the end, what the database holds against what was acknowledged and received.
 /// </summary>
 public sealed class FaultRun : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class FaultRun : IAsyncDisposable
     public TcpRelay Api { get; private set; } = null!;
 
     public TcpRelay Hub { get; private set; } = null!;
+
+    /// <summary>For a browser: every connection to the oldest live instance, so a page's load, negotiation and WebSocket meet one server.</summary>
+    public TcpRelay Pages { get; private set; } = null!;
 
     public RegistrationLoad Load { get; private set; } = null!;
 
@@ -71,6 +75,7 @@ public sealed class FaultRun : IAsyncDisposable
         Seed = JsonSerializer.Deserialize<FaultsSeed>(await File.ReadAllTextAsync(SeedPath))!;
         Api = TcpRelay.Start(instances.Select(i => TcpRelay.Target(i.Url)));
         Hub = TcpRelay.Start(instances.Select(i => TcpRelay.Target(i.Url)));
+        Pages = TcpRelay.StartInOrder(instances.Select(i => TcpRelay.Target(i.Url)));
         Listener = new EventListener(new Uri($"http://127.0.0.1:{Hub.Port}{CardsHub.Path}"), Seed.DepartmentCookie);
         await Listener.StartAsync(CancellationToken.None);
         Load = new RegistrationLoad(new Uri($"http://127.0.0.1:{Api.Port}"), Seed, writers, rate);
@@ -85,6 +90,7 @@ public sealed class FaultRun : IAsyncDisposable
         instances.Add(instance);
         Api?.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
         Hub?.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
+        Pages?.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
         return instance;
     }
 
@@ -96,6 +102,7 @@ public sealed class FaultRun : IAsyncDisposable
         await instance.DisposeAsync();
         Api.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
         Hub.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
+        Pages.SetTargets(instances.Select(i => TcpRelay.Target(i.Url)));
     }
 
     /// <summary>The instance the hub client is connected to now (through its relay), if any.</summary>
@@ -103,6 +110,18 @@ public sealed class FaultRun : IAsyncDisposable
     {
         var target = Hub.OpenTargets().FirstOrDefault();
         return instances.FirstOrDefault(i => $"{i.Url.Host}:{i.Url.Port}" == target);
+    }
+
+    /// <summary>The instance a browser's open connections (through <see cref="Pages"/>) go to, if any.</summary>
+    public PortalProcess? PagesInstance()
+    {
+        var targets = Pages.OpenTargets().Distinct().ToList();
+        if (targets.Count > 1)
+        {
+            throw new InvalidOperationException("A browser's connections reach two instances: " + string.Join(", ", targets));
+        }
+
+        return instances.FirstOrDefault(i => targets.Contains($"{i.Url.Host}:{i.Url.Port}"));
     }
 
     public async Task StopLoadAsync()
@@ -151,6 +170,7 @@ public sealed class FaultRun : IAsyncDisposable
         {
             await Api.DisposeAsync();
             await Hub.DisposeAsync();
+            await Pages.DisposeAsync();
         }
 
         try

@@ -15,11 +15,12 @@ namespace ContactCenter.Benchmarks.Faults;
 /// <item><c>kill</c>: the portal process is killed (SIGKILL) again and again and restarted on the same database.</item>
 /// <item><c>pgstop</c>: PostgreSQL (a cluster of our own) is stopped for a while under the running portal.</item>
 /// <item><c>failover</c>: two instances on one PostgreSQL database; the one the hub client is on is killed.</item>
+/// <item><c>browser-failover</c>: the same, with an executor's queue page open in a browser; the page's instance is killed.</item>
 /// </list>
 /// </summary>
 public static class FaultsCommand
 {
-    private static readonly string[] Scenarios = ["kill", "pgstop", "failover"];
+    private static readonly string[] Scenarios = ["kill", "pgstop", "failover", "browser-failover"];
 
     public static async Task<int> RunAsync(CommandLine options)
     {
@@ -53,8 +54,11 @@ public static class FaultsCommand
                 case "failover":
                     failed |= !await FailoverAsync(options.Int("failovers", 5), writers, rate);
                     break;
+                case "browser-failover":
+                    failed |= !await BrowserFailoverAsync(options.Int("failovers", 5), writers, rate);
+                    break;
                 default:
-                    throw new ArgumentException($"--scenario takes kill, pgstop, failover or all, not '{scenario}'.");
+                    throw new ArgumentException($"--scenario takes kill, pgstop, failover, browser-failover or all, not '{scenario}'.");
             }
         }
 
@@ -231,6 +235,135 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
         Console.Out.WriteLine();
         return outcome.AcknowledgedMissing == 0 && outcome.EventsLost == 0 && rows.Count == failovers;
+    }
+
+    /// <summary>
+    /// Two instances on one PostgreSQL database and an executor's responsible person with <c>/queue</c> open in a
+    /// browser, through a relay that sends all of the page's connections to the first live instance; the load files a
+    /// tenth of its cards to that executor. The page's instance is killed (and started again) <paramref name="failovers"/>
+    /// times: when does the page work again, on the other instance, still signed in, and does its queue show every card
+    /// acknowledged for the executor — before, during and after the failovers — without anyone reloading it?
+    /// </summary>
+    private static async Task<bool> BrowserFailoverAsync(int failovers, int writers, int rate)
+    {
+        Progress($"browser-failover: {failovers} kills of the queue page's instance, two instances");
+        await using var database = await BenchDatabase.CreateAsync(PushProvider.Postgres);
+        await using var run = FaultRun.Prepare(PushProvider.Postgres, database.Settings);
+        await run.StartAsync(2, writers, rate);
+        var code = run.Seed.ExecutorServiceCode;
+        await using var desk = await QueueBrowser.OpenAsync(new Uri($"http://127.0.0.1:{run.Pages.Port}"), run.Seed.ExecutorCookie);
+        Progress($"queue page interactive on {run.PagesInstance()?.Url}, showing {await desk.TotalAsync()} cards");
+        var rows = new List<(Recovery Recovery, double? Live)>();
+        var reloads = new List<double>();
+        for (var i = 1; i <= failovers; i++)
+        {
+            await WaitForAcknowledgementsAsync(run.Load, 20, TimeSpan.FromMinutes(2));
+
+            // The baseline of this failover: the same page reloaded by hand on the instance it is on, under the same load.
+            if (await desk.ReloadAsync() is { } reload)
+            {
+                reloads.Add(reload / 1000.0);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var victim = run.PagesInstance() ?? throw new InvalidOperationException("The queue page is connected to no instance.");
+            var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await run.KillAsync(victim);
+            var recovery = await desk.WaitForRecoveryAsync(killedAt, TimeSpan.FromSeconds(120));
+
+            // Live again: once the page has read its queue, cards acknowledged from then on can only reach it by push
+            // (three more than acknowledged now, to be past any registration in flight at the moment of the check).
+            double? live = null;
+            if (recovery.InteractiveAt is not null && await desk.WaitForRowsAsync(TimeSpan.FromSeconds(60)))
+            {
+                var from = Stopwatch.GetTimestamp();
+                var target = run.Load.AcknowledgedFor(code).Count + 3;
+                var shown = await desk.WaitForTotalAsync(t => t >= target, TimeSpan.FromSeconds(60));
+                live = shown is null ? null : Timing.Seconds(from, Stopwatch.GetTimestamp());
+            }
+
+            rows.Add((recovery, live));
+            Progress($"failover {i}: dialog +{recovery.DialogAt} ms, new document +{recovery.DocumentAt} ms ({recovery.Documents}: {recovery.DocumentPath}), interactive +{recovery.InteractiveAt} ms on {run.PagesInstance()?.Url}, signed in {recovery.SignedIn}, live again {live:0.00} s");
+            foreach (var e in (await desk.EventsAsync()).Concat(desk.ConsoleSince(killedAt)).Where(e => e.At >= killedAt).OrderBy(e => e.At).Take(40))
+            {
+                Progress($"  +{e.At - killedAt} ms {e.Kind}: {(e.Text.Length > 200 ? e.Text[..200] : e.Text)}");
+            }
+
+            await run.StartInstanceAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await run.StopLoadAsync();
+        var stopped = Stopwatch.GetTimestamp();
+        var outcome = await run.OutcomeAsync();
+
+        // The page as it stands, untouched since the last failover: its total must come to the executor's open cards.
+        var open = await OpenCardsAsync(run.ConnectionString, run.Seed.ExecutorId);
+        var settled = await desk.WaitForTotalAsync(t => t == open.Count, TimeSpan.FromSeconds(30));
+        var settledAfter = Timing.Seconds(stopped, Stopwatch.GetTimestamp());
+        var untouched = settled ?? await desk.TotalAsync();
+
+        // Then every row, through the pager.
+        var rowsRead = await desk.AllNumbersAsync();
+        var shownNumbers = rowsRead.ToHashSet();
+        var acknowledged = run.Load.AcknowledgedFor(code);
+        var lost = acknowledged.Count(n => !shownNumbers.Contains(n));
+        var strangers = shownNumbers.Count(n => !open.Contains(n));
+        var texts = rows.SelectMany(r => r.Recovery.Texts).Distinct().ToList();
+        var recovered = rows.Where(r => r.Recovery.InteractiveAt is not null).ToList();
+
+        Console.Out.WriteLine($"### browser-failover: an executor's queue page in Chromium, its instance killed {failovers} times (two instances, PostgreSQL)");
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(Outcome.Header);
+        Console.Out.WriteLine(outcome.Row($"{failovers} failovers of the page's instance"));
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("| | median (min–max) |");
+        Console.Out.WriteLine("|---|---|");
+        Console.Out.WriteLine($"| kill → reconnect dialog shown (s) | {Spread.Of(rows.Where(r => r.Recovery.DialogAt is not null).Select(r => r.Recovery.DialogAt!.Value / 1000.0)).Format("0.00")} |");
+        Console.Out.WriteLine($"| kill → the page loading again (new document) (s) | {Spread.Of(rows.Where(r => r.Recovery.DocumentAt is not null).Select(r => r.Recovery.DocumentAt!.Value / 1000.0)).Format("0.00")} |");
+        Console.Out.WriteLine($"| **kill → the page interactive again on the other instance (s)** | **{Spread.Of(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0)).Format("0.00")}** |");
+        Console.Out.WriteLine($"| baseline: the page reloaded by hand on a live instance → interactive (s) | {Spread.Of(reloads).Format("0.00")} |");
+        Console.Out.WriteLine($"| failover ÷ reload, medians | {Ratio(recovered.Select(r => r.Recovery.InteractiveAt!.Value / 1000.0), reloads)} |");
+        Console.Out.WriteLine($"| rows read after the failover → the queue's total counts 3 more cards registered since (live) (s) | {Spread.Of(rows.Where(r => r.Live is not null).Select(r => r.Live!.Value)).Format("0.00")} |");
+        Console.Out.WriteLine($"| failovers after which the page was interactive again | {recovered.Count} of {failovers} |");
+        Console.Out.WriteLine($"| … by loading again / reconnected in place | {recovered.Count(r => !r.Recovery.ReconnectedInPlace)} / {recovered.Count(r => r.Recovery.ReconnectedInPlace)} |");
+        Console.Out.WriteLine($"| still signed in afterwards (no sign-in form, the name in the bar) | {rows.Count(r => r.Recovery.SignedIn)} of {failovers} |");
+        Console.Out.WriteLine($"| live updates after the failover (3 more cards counted within 60 s) | {rows.Count(r => r.Live is not null)} of {failovers} |");
+        Console.Out.WriteLine($"| what the person read meanwhile | {string.Join("; ", texts.Select(t => $"«{t}»").DefaultIfEmpty("nothing"))} |");
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("| the executor's queue after the load stopped | |");
+        Console.Out.WriteLine("|---|---|");
+        Console.Out.WriteLine($"| cards acknowledged for the executor (service code {code}) | {acknowledged.Count:N0} |");
+        Console.Out.WriteLine($"| the executor's open cards in the database (acknowledged or not) | {open.Count:N0} |");
+        Console.Out.WriteLine($"| the total the page showed, untouched since the last failover | {untouched?.ToString("N0", CultureInfo.InvariantCulture) ?? "none"}{(settled is null ? " (**not** the database's count after 30 s)" : string.Create(CultureInfo.InvariantCulture, $" (= the database, {settledAfter:0.0} s after the load stopped)"))} |");
+        Console.Out.WriteLine($"| numbers in the page's rows, read through the pager | {rowsRead.Count:N0} rows, {shownNumbers.Count:N0} distinct ({strangers} not among the executor's open cards) |");
+        Console.Out.WriteLine($"| **acknowledged for the executor, not in the page (lost)** | **{lost}** |");
+        Console.Out.WriteLine($"| failed POSTs (no answer / error status) | {Failures(run.Load.Attempts)} |");
+        Console.Out.WriteLine();
+        return outcome.AcknowledgedMissing == 0 && lost == 0 && settled is not null && recovered.Count == failovers && rows.All(r => r.Recovery.SignedIn && r.Live is not null);
+    }
+
+    private static string Ratio(IEnumerable<double> values, IEnumerable<double> baseline)
+    {
+        var (a, b) = (Spread.Of(values), Spread.Of(baseline));
+        return a.Runs == 0 || b.Runs == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{a.Median / b.Median:0.0}×");
+    }
+
+    /// <summary>The numbers of an executor's open cards, read directly.</summary>
+    private static async Task<IReadOnlySet<string>> OpenCardsAsync(string connectionString, Guid executorId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Number" FROM "Appeals" WHERE "ExecutorId" = @executor AND "ClosedAt" IS NULL""", connection);
+        command.Parameters.AddWithValue("executor", executorId);
+        var numbers = new HashSet<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            numbers.Add(reader.GetString(0));
+        }
+
+        return numbers;
     }
 
     /// <summary>The triggers' states and how long ago the scheduler last checked in to the cluster.</summary>

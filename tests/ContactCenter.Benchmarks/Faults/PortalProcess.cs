@@ -9,8 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Benchmarks.Faults;
 
-/// <summary>What the load and the hub client need from the portal: an Open311 key, its service codes, a Department sign-in.</summary>
-public sealed record FaultsSeed(string ApiKey, IReadOnlyList<string> ServiceCodes, string DepartmentCookie);
+/// <summary>
+/// What the load and the clients need from the portal: an Open311 key, its service codes, a Department sign-in, and
+/// the sign-in of the first executor's responsible person with the service code whose cards go to that executor.
+/// </summary>
+public sealed record FaultsSeed(
+    string ApiKey,
+    IReadOnlyList<string> ServiceCodes,
+    string DepartmentCookie,
+    string ExecutorCookie,
+    Guid ExecutorId,
+    string ExecutorServiceCode);
 
 /// <summary>
 /// One portal instance in a process of its own, so that it can be killed (SIGKILL) and started again on the same
@@ -98,7 +107,10 @@ public sealed class PortalProcess : IAsyncDisposable
             throw new InvalidOperationException("Could not issue an API key: " + string.Join("; ", issued.Errors.Select(e => e.Message)));
         }
 
+        // Problem 99.00n goes to the n-th executor (Organisation.CreateAsync).
         var codes = Enumerable.Range(1, settings.Executors).Select(i => $"99.{i:000}").ToList();
-        return new FaultsSeed(issued.Value!.Key, codes, organisation.Of(PersonKind.Department).First().Cookie);
+        var executor = organisation.Of(PersonKind.Executor).First();
+        var executorIndex = organisation.Executors.ToList().FindIndex(e => e.Id == executor.ExecutorId);
+        return new FaultsSeed(issued.Value!.Key, codes, organisation.Of(PersonKind.Department).First().Cookie, executor.Cookie, executor.ExecutorId!.Value, codes[executorIndex]);
     }
 }

@@ -7,8 +7,8 @@ using ContactCenter.Benchmarks.Support;
 
 namespace ContactCenter.Benchmarks.Faults;
 
-/// <summary>One POST: when it was sent and answered (Stopwatch timestamps), the HTTP status (0: no answer), the number given.</summary>
-public sealed record Attempt(int Writer, long Sent, long Answered, int Status, string? Number, string? Failure);
+/// <summary>One POST: its service code, when it was sent and answered (Stopwatch timestamps), the HTTP status (0: no answer), the number given.</summary>
+public sealed record Attempt(int Writer, string ServiceCode, long Sent, long Answered, int Status, string? Number, string? Failure);
 
 /// <summary>
 /// Several concurrent writers filing cards through Open311 (<c>POST /open311/v2/requests.json</c>) over HTTP, as a
@@ -28,6 +28,10 @@ public sealed class RegistrationLoad(Uri baseUrl, FaultsSeed seed, int writers, 
     /// <summary>The numbers of every card the portal answered 200 for.</summary>
     public IReadOnlyList<string> Acknowledged => attempts.Where(a => a.Number is not null).Select(a => a.Number!).ToList();
 
+    /// <summary>The numbers of the cards acknowledged for one service code (so for the executor it is routed to).</summary>
+    public IReadOnlyList<string> AcknowledgedFor(string serviceCode) =>
+        attempts.Where(a => a.Number is not null && a.ServiceCode == serviceCode).Select(a => a.Number!).ToList();
+
     public Task RunAsync(CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(() => WriteAsync(w, stop), CancellationToken.None)));
 
@@ -44,20 +48,21 @@ public sealed class RegistrationLoad(Uri baseUrl, FaultsSeed seed, int writers, 
         while (!stop.IsCancellationRequested)
         {
             var n = Interlocked.Increment(ref sequence);
+            var code = seed.ServiceCodes[(int)(n % seed.ServiceCodes.Count)];
             var sent = Stopwatch.GetTimestamp();
             Attempt attempt;
             try
             {
-                using var response = await http.PostAsync("/open311/v2/requests.json", Form(n), CancellationToken.None);
+                using var response = await http.PostAsync("/open311/v2/requests.json", Form(n, code), CancellationToken.None);
                 var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                 var answered = Stopwatch.GetTimestamp();
                 attempt = response.StatusCode == HttpStatusCode.OK
-                    ? new Attempt(writer, sent, answered, 200, Number(body), null)
-                    : new Attempt(writer, sent, answered, (int)response.StatusCode, null, Describe(response, body));
+                    ? new Attempt(writer, code, sent, answered, 200, Number(body), null)
+                    : new Attempt(writer, code, sent, answered, (int)response.StatusCode, null, Describe(response, body));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
-                attempt = new Attempt(writer, sent, Stopwatch.GetTimestamp(), 0, null, e.GetType().Name + ": " + e.Message);
+                attempt = new Attempt(writer, code, sent, Stopwatch.GetTimestamp(), 0, null, e.GetType().Name + ": " + e.Message);
             }
 
             attempts.Enqueue(attempt);
@@ -83,9 +88,8 @@ public sealed class RegistrationLoad(Uri baseUrl, FaultsSeed seed, int writers, 
         }
     }
 
-    private FormUrlEncodedContent Form(long n)
+    private FormUrlEncodedContent Form(long n, string code)
     {
-        var code = seed.ServiceCodes[(int)(n % seed.ServiceCodes.Count)];
         var phone = string.Create(CultureInfo.InvariantCulture, $"+38067{n % 10_000_000:0000000}");
         return new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -232,7 +232,9 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
             await socket.CloseAsync();
         }
 
-        await Expect(executor.Locator("#components-reconnect-modal, .components-reconnect-show").First).ToBeAttachedAsync();
+        // The portal's own dialog, in Ukrainian (Blazor's would say "Rejoining the server...").
+        await Expect(executor.Locator("#components-reconnect-modal")).ToBeVisibleAsync();
+        await Expect(executor.Locator("#components-reconnect-modal p:visible")).ToContainTextAsync("Зв'язок");
 
         // Registered meanwhile by another system, through Open311.
         var form = Page.APIRequest.CreateFormData();

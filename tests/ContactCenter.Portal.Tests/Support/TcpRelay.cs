@@ -5,7 +5,8 @@ namespace ContactCenter.Portal.Tests.Support;
 
 /// <summary>
 /// A TCP relay on a loopback port: each connection is passed to the first of its targets that accepts it, in
-/// round-robin order, and both directions are copied until either side closes. Cut off (<see cref="Cut"/>), it refuses
+/// round-robin order (or always in the order given, <see cref="StartInOrder"/>), and both directions are copied until
+/// either side closes. Cut off (<see cref="Cut"/>), it refuses
 /// new connections and drops the open ones, as a stopped database server or a killed process would; restored, it
 /// relays again on the same port. Used to take a database away from a running portal (tests) and to fail clients over
 /// between portal instances (the load harness).
@@ -18,11 +19,13 @@ public sealed class TcpRelay : IAsyncDisposable
     private IReadOnlyList<DnsEndPoint> targets;
     private TcpListener? listener;
     private Task accepting = Task.CompletedTask;
+    private readonly bool roundRobin;
     private int next;
 
-    private TcpRelay(IReadOnlyList<DnsEndPoint> targets, int port)
+    private TcpRelay(IReadOnlyList<DnsEndPoint> targets, int port, bool roundRobin)
     {
         this.targets = targets;
+        this.roundRobin = roundRobin;
         Port = port;
     }
 
@@ -31,7 +34,18 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public static TcpRelay Start(params IEnumerable<DnsEndPoint> targets)
     {
-        var relay = new TcpRelay(targets.ToList(), 0);
+        var relay = new TcpRelay(targets.ToList(), 0, roundRobin: true);
+        relay.Listen();
+        return relay;
+    }
+
+    /// <summary>
+    /// Every connection to the first target that accepts it, in the order given: one active server and standbys. A
+    /// browser's page load, its negotiation and its WebSocket are separate connections that must reach one instance.
+    /// </summary>
+    public static TcpRelay StartInOrder(params IEnumerable<DnsEndPoint> targets)
+    {
+        var relay = new TcpRelay(targets.ToList(), 0, roundRobin: false);
         relay.Listen();
         return relay;
     }
@@ -121,7 +135,7 @@ public sealed class TcpRelay : IAsyncDisposable
         IReadOnlyList<DnsEndPoint> order;
         lock (gate)
         {
-            var start = next++;
+            var start = roundRobin ? next++ : 0;
             order = targets.Count == 0 ? [] : Enumerable.Range(0, targets.Count).Select(i => targets[(start + i) % targets.Count]).ToList();
         }
 
