@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Infrastructure.Persistence;
@@ -28,21 +30,42 @@ public static class CardStore
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var number = await RegistrationNumbers.NextAsync(db, year, ct);
-            var assigned = appeal.AssignNumber(number);
-            if (assigned.IsFailure)
+            // SQLite has one writer at a time. Registrations on one file take turns in the process, in the order they came,
+            // waiting without holding a thread; left to SQLite's lock, each retries on its own and some wait for seconds
+            // while later ones get through (docs/performance.md, "Registration and soak").
+            var turn = db.Database.GetDbConnection() is SqliteConnection sqlite
+                ? SqliteRegistrations.GetOrAdd(sqlite.DataSource, _ => new SemaphoreSlim(1, 1))
+                : null;
+            if (turn is not null)
             {
-                throw new InvalidOperationException(assigned.Error.Message);
+                await turn.WaitAsync(ct);
             }
 
-            db.Appeals.Add(appeal);
-            beforeSave?.Invoke(appeal);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return number;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var number = await RegistrationNumbers.NextAsync(db, year, ct);
+                var assigned = appeal.AssignNumber(number);
+                if (assigned.IsFailure)
+                {
+                    throw new InvalidOperationException(assigned.Error.Message);
+                }
+
+                db.Appeals.Add(appeal);
+                beforeSave?.Invoke(appeal);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return number;
+            }
+            finally
+            {
+                turn?.Release();
+            }
         }, cancellationToken);
     }
+
+    /// <summary>One turn per SQLite file (tests and the harness open several files in one process).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteRegistrations = new(StringComparer.Ordinal);
 
     /// <summary>Saves changes to loaded cards; a concurrent edit of the same card gives <see cref="PersistenceErrors.Conflict"/>.</summary>
     public static async Task<Result> SaveChangesAsync(ContactCenterDbContext db, CancellationToken cancellationToken = default)
