@@ -105,6 +105,13 @@ public sealed class DeadlinePolicy
     public DateTimeOffset ReturnDueAt(DateTimeOffset receivedAt) => EndOfTermInDays(receivedAt, ReturnDays);
 
     /// <summary>The term itself still counts as on time: it ends at 23:59:59 and an answer at that second is in time.</summary>
+    /// <summary>
+    /// Where <see cref="StateAt"/> changes at <paramref name="now"/>, as two instants a query can compare due dates with:
+    /// due before <c>OverdueBefore</c> — overdue; otherwise due at or before <c>AtRiskUntil</c> — at risk; later — on time.
+    /// </summary>
+    public static (DateTimeOffset OverdueBefore, DateTimeOffset AtRiskUntil) StateBoundaries(DateTimeOffset now, TimeSpan atRiskWindow) =>
+        (now, now + atRiskWindow);
+
     public static DeadlineState StateAt(DateTimeOffset dueAt, DateTimeOffset now, TimeSpan atRiskWindow)
     {
         if (now > dueAt)

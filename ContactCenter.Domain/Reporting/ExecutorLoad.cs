@@ -38,7 +38,7 @@ public enum ComplianceVerdict
 /// <param name="ClosedAt">Set for a closed card, which counts in no live figure.</param>
 /// <param name="Cards">
 /// How many cards this fact stands for: cards of one line alike in every state the live counts tell apart (a group of
-/// <see cref="ExecutorLoad.StateGroups"/>), counted once and weighed by their number.
+/// <see cref="DeadlinePolicy.StateBoundaries"/>), counted once and weighed by their number.
 /// </param>
 public sealed record LoadCardFact(Guid ExecutorId, Guid DirectionId, DateTimeOffset DueAt, int ExtensionCount, bool InSerPlan, DateTimeOffset? ClosedAt = null, int Cards = 1);
 
@@ -134,22 +134,14 @@ public static class ExecutorLoad
         CountsIn(card, LoadFigure.AdditionalControl, now, atRiskWindow) ? 1 : 0);
 
     /// <summary>
-    /// Where the deadline state of an open card changes at <paramref name="now"/> (<see cref="DeadlinePolicy.StateAt"/>):
-    /// due before <c>OverdueBefore</c> — overdue; otherwise due at or before <c>AtRiskUntil</c> — at risk; later — on time.
-    /// So a query may count a line's open cards by these two comparisons of the due date (and by extended or not, in SER
-    /// plans or not) and let one due date of each group (<see cref="DueDateInGroup"/>) stand for them: every card of a
-    /// group counts where that one does.
-    /// </summary>
-    public static (DateTimeOffset OverdueBefore, DateTimeOffset AtRiskUntil) StateGroups(DateTimeOffset now, TimeSpan atRiskWindow) =>
-        (now, now + atRiskWindow);
-
-    /// <summary>
-    /// A due date inside one group of <see cref="StateGroups"/> — before <c>OverdueBefore</c> (<paramref name="overdue"/>),
-    /// else up to <c>AtRiskUntil</c> (<paramref name="atRisk"/>), else after it — to stand for the cards a query counted in it.
+    /// A due date inside one group of <see cref="DeadlinePolicy.StateBoundaries"/> — before <c>OverdueBefore</c>
+    /// (<paramref name="overdue"/>), else up to <c>AtRiskUntil</c> (<paramref name="atRisk"/>), else after it — to stand for
+    /// the cards a query counted in it: a query may count a line's open cards on either side of those instants (and by
+    /// extended or not, in SER plans or not) and every card of a group counts where this one does.
     /// </summary>
     public static DateTimeOffset DueDateInGroup(bool overdue, bool atRisk, DateTimeOffset now, TimeSpan atRiskWindow)
     {
-        var (overdueBefore, atRiskUntil) = StateGroups(now, atRiskWindow);
+        var (overdueBefore, atRiskUntil) = DeadlinePolicy.StateBoundaries(now, atRiskWindow);
         return overdue ? overdueBefore - TimeSpan.FromTicks(1)
             : atRisk ? overdueBefore
             : atRiskUntil + TimeSpan.FromTicks(1);

@@ -343,13 +343,13 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
 
     /// <summary>
     /// The open cards of <paramref name="cards"/> counted in the database per line, in the twelve groups the live counts
-    /// tell apart: overdue, at risk or later (<see cref="ExecutorLoad.StateGroups"/>) × extended or not × in SER plans or
+    /// tell apart: overdue, at risk or later (<see cref="DeadlinePolicy.StateBoundaries"/>) × extended or not × in SER plans or
     /// not. At city scale ~85,000 cards become one row per executor, read in the index's order with nothing to sort; the
     /// rule then classifies one due date of each group (<see cref="ExecutorLoad.DueDateInGroup"/>) and counts it for all.
     /// </summary>
     private static async Task<List<LoadCardFact>> OpenGroupsAsync(IQueryable<Appeal> cards, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        var (ob, ru) = ExecutorLoad.StateGroups(now, window);
+        var (ob, ru) = DeadlinePolicy.StateBoundaries(now, window);
         var lines = await cards
             .Where(a => a.ClosedAt == null)
             .GroupBy(a => new { a.DirectionId, a.ExecutorId })

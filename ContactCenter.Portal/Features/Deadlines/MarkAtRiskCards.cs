@@ -1,3 +1,4 @@
+using ContactCenter.Domain.Deadlines;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Portal.Features.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,9 @@ public sealed class MarkAtRiskCards(IDbContextFactory<ContactCenterDbContext> db
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var window = await QueueQuery.AtRiskWindowAsync(db, cancellationToken);
-        var until = now + window;
+        var (overdueBefore, until) = DeadlinePolicy.StateBoundaries(now, window);
         var cards = await db.Appeals
-            .Where(a => a.ClosedAt == null && a.SerPlanIncludedAt == null && a.AtRiskMarkedAt == null && a.DueAt >= now && a.DueAt <= until)
+            .Where(a => a.ClosedAt == null && a.SerPlanIncludedAt == null && a.AtRiskMarkedAt == null && a.DueAt >= overdueBefore && a.DueAt <= until)
             .OrderBy(a => a.DueAt)
             .Take(Batch)
             .ToListAsync(cancellationToken);

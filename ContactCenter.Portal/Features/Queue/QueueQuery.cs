@@ -75,7 +75,9 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var window = await AtRiskWindowAsync(db, cancellationToken);
-        var soon = now + window;
+
+        // Overdue: due before "now"; due soon: from then up to "soon" — where the deadline state changes (DeadlinePolicy).
+        var (overdueBefore, soon) = DeadlinePolicy.StateBoundaries(now, window);
 
         var cards = db.Appeals.AsNoTracking().Where(a => a.ClosedAt == null);
         cards = scope.Kind switch
@@ -94,8 +96,8 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
 
         cards = request.Filter switch
         {
-            QueueFilter.Overdue => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt < now),
-            QueueFilter.AtRisk => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt >= now && a.DueAt <= soon),
+            QueueFilter.Overdue => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt < overdueBefore),
+            QueueFilter.AtRisk => cards.Where(a => a.SerPlanIncludedAt == null && a.DueAt >= overdueBefore && a.DueAt <= soon),
             QueueFilter.New => cards.Where(a => a.Status == AppealStatus.Registered),
             QueueFilter.Proposed => cards.Where(a => a.Status == AppealStatus.ProposedForClosure),
             QueueFilter.AwaitingDecision => cards.Where(a => a.Requests.Any(r => r.State == RequestState.Pending)),
@@ -117,7 +119,7 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
         }
 
         var total = await cards.CountAsync(cancellationToken);
-        var rows = await PageAsync(db, cards, request, now, soon, cancellationToken);
+        var rows = await PageAsync(db, cards, request, overdueBefore, soon, cancellationToken);
 
         return new QueueResult(
             rows.Select(r => new QueueRow(
@@ -150,11 +152,11 @@ public sealed class QueueQuery(IDbContextFactory<ContactCenterDbContext> dbFacto
     /// page is counted, not read.
     /// </summary>
     private static async Task<List<QueueCard>> PageAsync(
-        ContactCenterDbContext db, IQueryable<Appeal> cards, QueueRequest request, DateTimeOffset now, DateTimeOffset soon, CancellationToken cancellationToken)
+        ContactCenterDbContext db, IQueryable<Appeal> cards, QueueRequest request, DateTimeOffset overdueBefore, DateTimeOffset soon, CancellationToken cancellationToken)
     {
         var running = cards.Where(a => a.SerPlanIncludedAt == null);
-        var overdue = running.Where(a => a.DueAt < now);
-        var dueSoon = running.Where(a => a.DueAt >= now && a.DueAt <= soon);
+        var overdue = running.Where(a => a.DueAt < overdueBefore);
+        var dueSoon = running.Where(a => a.DueAt >= overdueBefore && a.DueAt <= soon);
 
         // The rest: the cards not due soon, and those in SER plans whatever their due date, merged by due date.
         var later = running.Where(a => a.DueAt > soon);

@@ -119,7 +119,6 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
         var to = period.To.ToUniversalTime();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var all = db.Appeals.AsNoTracking();
-        var cards = Matter(all.Where(a => a.RegisteredAt < to && (a.ClosedAt == null || a.ClosedAt >= from)), from, to, scope, directory);
 
         // The cards' facts (due dates and redirects by id, in batches: CardFactsReader) and what the details sheet shows;
         // the same cards as two disjoint parts, the open ones and those closed since the start, each a range of its own index.
@@ -138,7 +137,8 @@ public sealed class ReportCardsQuery(IDbContextFactory<ContactCenterDbContext> d
         if (withHandling)
         {
             // Read from the child tables by the cards' ids: a correlated SelectMany needs APPLY, which SQLite lacks.
-            var ids = cards.Select(a => a.Id);
+            var ids = Matter(all.Where(a => a.RegisteredAt < to && (a.ClosedAt == null || a.ClosedAt >= from)), from, to, scope, directory)
+                .Select(a => a.Id);
             returns = (await db.TimelineEntries.AsNoTracking()
                     .Where(t => t.Kind == TimelineKind.ReturnedToWork && ids.Contains(EF.Property<Guid>(t, "AppealId")))
                     .Select(t => new { Id = EF.Property<Guid>(t, "AppealId"), t.At })

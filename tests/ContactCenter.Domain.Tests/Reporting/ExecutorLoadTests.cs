@@ -156,9 +156,9 @@ public sealed class ExecutorLoadTests
     }
 
     [Fact]
-    public void StateGroups_SplitDueDatesExactlyWhereTheDeadlineStateChanges()
+    public void StateBoundaries_SplitDueDatesExactlyWhereTheDeadlineStateChanges()
     {
-        var (overdueBefore, atRiskUntil) = ExecutorLoad.StateGroups(Now, Window);
+        var (overdueBefore, atRiskUntil) = DeadlinePolicy.StateBoundaries(Now, Window);
         var second = TimeSpan.FromSeconds(1);
         var tick = TimeSpan.FromTicks(1);
         DateTimeOffset[] dueDates =
