@@ -74,6 +74,7 @@ public static class PortalServices
         services.AddTransient<Features.Reports.ReportBuilder>();
         services.AddMemoryCache();
         services.AddTransient<Features.Dashboard.DashboardQuery>();
+        services.AddTransient<Features.Dashboard.ClosedMonthQuery>();
         services.AddTransient<Features.Wallboard.WallboardQuery>();
         Features.Reports.ReportsServices.AddReports(services);
         services.AddAdminFeatures();

@@ -47,6 +47,26 @@ public static partial class ComplianceCalculator
     /// </summary>
     public static IReadOnlyDictionary<Guid, ComplianceFigures> ComputeByExecutor(IEnumerable<CardFacts> cards, ReportingPeriod period)
     {
+        var result = new Dictionary<Guid, ComplianceFigures>();
+        foreach (var (executorId, counts) in CountByExecutor(cards, period))
+        {
+            var figures = counts.ToFigures();
+            if (figures != ComplianceFigures.Empty)
+            {
+                result.Add(executorId, figures);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The counts behind <see cref="ComputeByExecutor"/>, for every executor a card or a redirect of the period names:
+    /// the executors' counts add up to the community's (<see cref="FigureCounts.Sum"/>), so they can be kept for a
+    /// month and summed for any scope later.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, FigureCounts> CountByExecutor(IEnumerable<CardFacts> cards, ReportingPeriod period)
+    {
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(period);
 
@@ -74,17 +94,7 @@ public static partial class ComplianceCalculator
             }
         }
 
-        var result = new Dictionary<Guid, ComplianceFigures>(tallies.Count);
-        foreach (var (executorId, tally) in tallies)
-        {
-            var figures = tally.ToFigures();
-            if (figures != ComplianceFigures.Empty)
-            {
-                result.Add(executorId, figures);
-            }
-        }
-
-        return result;
+        return tallies.ToDictionary(t => t.Key, t => t.Value.ToCounts());
     }
 
     /// <summary>
@@ -165,27 +175,18 @@ public static partial class ComplianceCalculator
             }
         }
 
-        public ComplianceFigures ToFigures()
-        {
-            var closedTotal = closedOnTime + closedLate;
-            var compliance = CompliancePercent(closedOnTime, closedLate, overdue);
+        public FigureCounts ToCounts() => new(
+            received,
+            repeatAppeals,
+            closedOnTime,
+            closedLate,
+            inWork,
+            overdue,
+            underAdditionalControl,
+            inSerPlans,
+            Redirected,
+            resolutionTicks);
 
-            double? averageDays = closedTotal == 0
-                ? null
-                : (double)Math.Round((decimal)resolutionTicks / closedTotal / TimeSpan.TicksPerDay, 1, MidpointRounding.AwayFromZero);
-
-            return new ComplianceFigures(
-                received,
-                closedOnTime,
-                closedLate,
-                inWork,
-                overdue,
-                underAdditionalControl,
-                inSerPlans,
-                Redirected,
-                repeatAppeals,
-                compliance,
-                averageDays);
-        }
+        public ComplianceFigures ToFigures() => ToCounts().ToFigures();
     }
 }

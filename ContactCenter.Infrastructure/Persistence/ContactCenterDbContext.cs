@@ -59,6 +59,10 @@ public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<Reporting.RetentionRun> RetentionRuns => Set<Reporting.RetentionRun>();
 
+    public DbSet<Reporting.ClosedMonth> ClosedMonths => Set<Reporting.ClosedMonth>();
+
+    public DbSet<Reporting.ClosedMonthFigures> ClosedMonthFigures => Set<Reporting.ClosedMonthFigures>();
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>

@@ -13,7 +13,8 @@ public static class JobsServices
     public const string SchedulerName = "ContactCenter";
 
     /// <summary>
-    /// The scheduled work (design decision 7): the reports that fall due, the deadline watcher and the retention of §2.6.
+    /// The scheduled work (design decision 7): the reports that fall due, the deadline watcher, the kept figures of ended months
+    /// and the retention of §2.6.
     /// On SQL Server and PostgreSQL, Quartz keeps its schedule in the portal's database (its tables are created at
     /// start) and runs clustered, so each firing runs on one instance; on SQLite, the single instance keeps the schedule
     /// in memory. Either way the archive's unique key is the guarantee underneath: a report is built once even if two
@@ -65,6 +66,9 @@ public static class JobsServices
             q.RunAtStartup(ReportsDueJob.Key);
             q.ScheduleJob<DeadlineWatcherJob>(t => t.WithIdentity("deadline-watcher-every-minute").WithCronSchedule("30 * * * * ?"), j => j.WithIdentity(DeadlineWatcherJob.Key));
             q.RunAtStartup(DeadlineWatcherJob.Key);
+            // Five minutes into each day, so a month is kept minutes after it ends.
+            q.ScheduleJob<ClosedMonthsJob>(t => t.WithIdentity("closed-months-nightly").WithCronSchedule("0 5 0 * * ?"), j => j.WithIdentity(ClosedMonthsJob.Key));
+            q.RunAtStartup(ClosedMonthsJob.Key);
             q.ScheduleJob<RetentionJob>(t => t.WithIdentity("retention-nightly").WithCronSchedule("0 30 3 * * ?"), j => j.WithIdentity(RetentionJob.Key));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -63,3 +63,26 @@ internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<Reten
         b.HasIndex(e => e.RanAt);
     }
 }
+
+internal sealed class ClosedMonthConfiguration : IEntityTypeConfiguration<ClosedMonth>
+{
+    public void Configure(EntityTypeBuilder<ClosedMonth> b)
+    {
+        b.ToTable("ClosedMonths");
+
+        // The claim: a month is kept once in the whole cluster.
+        b.HasKey(e => new { e.Year, e.Month });
+        b.Property(e => e.Year).ValueGeneratedNever();
+        b.Property(e => e.Month).ValueGeneratedNever();
+    }
+}
+
+internal sealed class ClosedMonthFiguresConfiguration : IEntityTypeConfiguration<ClosedMonthFigures>
+{
+    public void Configure(EntityTypeBuilder<ClosedMonthFigures> b)
+    {
+        b.ToTable("ClosedMonthFigures");
+        b.HasKey(e => new { e.Year, e.Month, e.ExecutorId });
+        b.HasOne<ClosedMonth>().WithMany().HasForeignKey(e => new { e.Year, e.Month }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

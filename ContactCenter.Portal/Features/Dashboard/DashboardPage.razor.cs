@@ -40,6 +40,7 @@ public sealed partial class DashboardPage : IDisposable
     private DashboardFigures? figures;
     private IReadOnlyList<DashboardDirection> sorted = [];
     private IReadOnlyList<TrendPoint> trend = [];
+    private ClosedMonthFigures? closedMonth;
     private List<ChartSeries<double>> complianceSeries = [];
     private List<ChartSeries<double>> overdueSeries = [];
     private string[] trendLabels = [];
@@ -57,6 +58,9 @@ public sealed partial class DashboardPage : IDisposable
 
     [Inject]
     private DashboardQuery Dashboard { get; set; } = default!;
+
+    [Inject]
+    private ClosedMonthQuery ClosedMonths { get; set; } = default!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
@@ -162,6 +166,9 @@ public sealed partial class DashboardPage : IDisposable
         var loadedFigures = await Dashboard.FiguresAsync(actor);
         var loadedTrend = withTrend ? await Dashboard.TrendAsync(actor) : null;
 
+        // The ended month changes once a month: read with the trend, each minute, not on every card event.
+        var loadedMonth = withTrend ? await ClosedMonths.LatestAsync(actor) : closedMonth;
+
         // Two loads can overlap when one is slow: an older answer never replaces a newer one.
         if (load < loadShown)
         {
@@ -170,6 +177,7 @@ public sealed partial class DashboardPage : IDisposable
 
         loadShown = load;
         figures = loadedFigures;
+        closedMonth = loadedMonth;
         sorted = figures is null ? [] : DashboardSort.Apply(figures.Directions, sortColumn, sortDescending);
         if (loadedTrend is not null)
         {

@@ -434,7 +434,8 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
         return cards.Where(a => directions.Contains(a.DirectionId));
     }
 
-    private static DashboardScope? ScopeOf(Actor? actor)
+    /// <summary>What <paramref name="actor"/> may see of the dashboards: every direction, theirs, or nothing (null).</summary>
+    internal static DashboardScope? ScopeOf(Actor? actor)
     {
         if (!MayView(actor))
         {
@@ -453,7 +454,7 @@ public sealed class DashboardQuery(IDbContextFactory<ContactCenterDbContext> dbF
     private static DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, DeadlinePolicy.Kyiv).DateTime);
 
-    private sealed record DashboardScope(bool All, List<Guid> DirectionIds)
+    internal sealed record DashboardScope(bool All, List<Guid> DirectionIds)
     {
         public bool Includes(Guid directionId) => All || DirectionIds.Contains(directionId);
     }

@@ -11,6 +11,7 @@ public static class ReportsServices
         services.AddTransient<IReportContent, ReportBuilderContent>();
         services.AddTransient<BuildReport>();
         services.AddTransient<ScheduledReports>();
+        services.AddTransient<KeepClosedMonths>();
         services.AddTransient<ReportsQuery>();
         services.AddSingleton<ReportInbox>();
         services.AddSingleton<OnDemandReports>();

@@ -371,6 +371,50 @@ public sealed class ComplianceCalculatorTests
         Assert.Equal(community.Redirected, executors.Sum(f => f.Redirected));
     }
 
+    [Theory]
+    [InlineData(2026, 1)]
+    [InlineData(2026, 3)]
+    [InlineData(2026, 5)]
+    public void CountByExecutor_SummedOverAScope_GivesWhatComputeGivesForIt(int year, int month)
+    {
+        // Figures kept per executor are summed into a direction's and the community's (§4.1: totals from summed counts).
+        var cards = SampleCards(seed: 77, count: 600);
+        var period = ReportingPeriod.Month(year, month, Kyiv);
+
+        var counts = ComplianceCalculator.CountByExecutor(cards, period);
+
+        Assert.Equal(ComplianceCalculator.Compute(cards, period, ReportScope.Community), FigureCounts.Sum(counts.Values).ToFigures());
+        foreach (var direction in new[] { TestIds.DirectionNorth, TestIds.DirectionSouth })
+        {
+            var ofDirection = counts.Where(c => TestIds.DirectionOf(c.Key) == direction).Select(c => c.Value);
+            Assert.Equal(
+                ComplianceCalculator.Compute(cards, period, ReportScope.Direction(direction), TestIds.DirectionOf),
+                FigureCounts.Sum(ofDirection).ToFigures());
+        }
+
+        foreach (var (executorId, executorCounts) in counts)
+        {
+            Assert.Equal(ComplianceCalculator.Compute(cards, period, ReportScope.Executor(executorId)), executorCounts.ToFigures());
+        }
+    }
+
+    [Fact]
+    public void FigureCounts_TakeThePercentageAndTheAverageFromTheSums_NotFromThePartsFigures()
+    {
+        // 9 of 10 on time at one executor (90 %), 0 of 1 and 1 overdue at another (0 %): together 9 of 12, not the mean 45 %.
+        var day = TimeSpan.TicksPerDay;
+        var a = FigureCounts.Zero with { ClosedOnTime = 9, ClosedLate = 1, ResolutionTicks = 10 * 2 * day };
+        var b = FigureCounts.Zero with { ClosedLate = 1, Overdue = 1, ResolutionTicks = 7 * day };
+
+        var together = (a + b).ToFigures();
+
+        Assert.Equal(75.0m, together.CompliancePercent);
+        Assert.Equal(2.5, together.AverageResolutionDays);
+        Assert.Equal(11, together.ClosedTotal);
+        Assert.Null(FigureCounts.Zero.ToFigures().CompliancePercent);
+        Assert.Equal(ComplianceFigures.Empty, FigureCounts.Zero.ToFigures());
+    }
+
     /// <summary>Deterministic pseudo-random cards around the first half of 2026.</summary>
     private static List<CardFacts> SampleCards(int seed, int count)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using ContactCenter.Domain.Organisation;
 using ContactCenter.Infrastructure.Persistence;
 using ContactCenter.Infrastructure.Tests.Support;
 using ContactCenter.Portal.Auth;
@@ -38,6 +39,7 @@ public sealed class DashboardPageTests : PortalComponentTest
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton<IDbContextFactory<ContactCenterDbContext>>(contexts);
         Services.AddTransient<DashboardQuery>();
+        Services.AddTransient<ClosedMonthQuery>();
         Services.AddScoped<CurrentUser>();
 
         // The dispatcher reads the outbox on its own factory, so that counting contexts counts the page's loads only.
@@ -112,14 +114,18 @@ public sealed class DashboardPageTests : PortalComponentTest
         var page = RenderLoaded();
         string[] Order() => page.FindAll("[data-testid=executor-row]").Select(r => r.GetAttribute("data-executor") ?? string.Empty).ToArray();
 
+        // A MudButton's click handler completes asynchronously: the new order is waited for, not read at once.
+        void ShowsInOrder(params Executor[] expected) =>
+            page.WaitForAssertion(() => Assert.Equal(expected.Select(e => e.Id.ToString()), Order()), TimeSpan.FromSeconds(10));
+
         page.Find("[data-testid=sort-Compliance] button, button[data-testid=sort-Compliance]").Click();
-        Assert.Equal([data.Water.Id.ToString(), data.Roads.Id.ToString(), data.Quiet.Id.ToString()], Order());
+        ShowsInOrder(data.Water, data.Roads, data.Quiet);
 
         page.Find("[data-testid=sort-Name] button, button[data-testid=sort-Name]").Click();
-        Assert.Equal([data.Roads.Id.ToString(), data.Water.Id.ToString(), data.Quiet.Id.ToString()], Order());
+        ShowsInOrder(data.Roads, data.Water, data.Quiet);
 
         page.Find("[data-testid=sort-Name] button, button[data-testid=sort-Name]").Click();
-        Assert.Equal([data.Quiet.Id.ToString(), data.Water.Id.ToString(), data.Roads.Id.ToString()], Order());
+        ShowsInOrder(data.Quiet, data.Water, data.Roads);
     }
 
     [Fact]
@@ -182,6 +188,34 @@ public sealed class DashboardPageTests : PortalComponentTest
         page.WaitForAssertion(() => Assert.Equal("6", Number(page, data.Water.Id, "open")), TimeSpan.FromSeconds(10));
         Assert.Equal("7", Total(page, "open"));
         Assert.Contains("оновлено о 12:00:01", page.Find("[data-testid=updated-at]").TextContent);
+    }
+
+    [Fact]
+    public async Task TheLastEndedMonth_IsShownForTheDeputysDirection_AsKept()
+    {
+        await ArrangeAsync();
+        await using var _ = database;
+        var page = RenderLoaded();
+        Assert.Empty(page.FindAll("[data-testid=closed-month]"));
+
+        // February has ended on 18 March; its figures are kept and appear with the next minute's reload.
+        var keeper = new ContactCenter.Portal.Features.Reports.KeepClosedMonths(database.Factory(), clock, NullLogger<ContactCenter.Portal.Features.Reports.KeepClosedMonths>.Instance);
+        Assert.Equal(2, await keeper.RunAsync(Ct));
+        clock.Advance(DashboardPage.TimePasses);
+
+        page.WaitForElement("[data-testid=closed-month]", TimeSpan.FromSeconds(10));
+        Assert.Equal("Підсумки місяця: лютий 2026", page.Find("[data-testid=closed-month-title]").TextContent.Trim());
+        var rows = page.FindAll("[data-testid=closed-month-row]");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(data.Utilities.Id.ToString(), rows[0].GetAttribute("data-direction"));
+        Assert.Contains("Житлово-комунальне господарство", rows[0].TextContent);
+
+        // The water card closed in February: received 1, closed late (past its 3-day term), so 0 % — and January is kept but empty.
+        Assert.Equal("1", rows[1].QuerySelector("[data-testid=m-received]")!.TextContent.Trim());
+        Assert.Equal("0", rows[1].QuerySelector("[data-testid=m-on-time]")!.TextContent.Trim());
+        Assert.Equal("1", rows[1].QuerySelector("[data-testid=m-late]")!.TextContent.Trim());
+        Assert.Equal("0,0", rows[1].QuerySelector("[data-testid=m-compliance]")!.TextContent.Trim());
+        Assert.Equal("—", rows[1].QuerySelector("[data-testid=m-previous]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -42,6 +42,13 @@ public sealed class ScheduledJobsTests
 
             // Cards: 2 dailies, 1 weekly, the unresolved, 2 monthly (direction and community), the note, the state statistics.
             await WaitForReadyAsync(database, 8);
+
+            // The start-up round also keeps the figures of the two months that have ended: October and September.
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = database.CreateContext();
+                return await db.ClosedMonths.CountAsync(m => m.Year == 2026 && (m.Month == 10 || m.Month == 9), Ct) == 2;
+            });
         }
 
         // Down over the weekend; started again on Tuesday at 10:00.

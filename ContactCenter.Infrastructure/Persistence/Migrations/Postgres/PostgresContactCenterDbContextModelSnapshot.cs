@@ -1377,6 +1377,77 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Reports", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("ClosedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ExecutorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ClosedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InSerPlans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InWork")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Redirected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepeatAppeals")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResolutionTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnderAdditionalControl")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "Month", "ExecutorId");
+
+                    b.ToTable("ClosedMonthFigures", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ReportRecipient", b =>
                 {
                     b.Property<Guid>("ReportId")
@@ -1699,6 +1770,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DirectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.HasOne("ContactCenter.Infrastructure.Reporting.ClosedMonth", null)
+                        .WithMany()
+                        .HasForeignKey("Year", "Month")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

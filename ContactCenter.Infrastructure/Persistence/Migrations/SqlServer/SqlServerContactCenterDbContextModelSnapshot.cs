@@ -1379,6 +1379,77 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Reports", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("ClosedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ExecutorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ClosedLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("InSerPlans")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InWork")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Redirected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepeatAppeals")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ResolutionTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnderAdditionalControl")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "Month", "ExecutorId");
+
+                    b.ToTable("ClosedMonthFigures", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ReportRecipient", b =>
                 {
                     b.Property<Guid>("ReportId")
@@ -1702,6 +1773,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("DirectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.HasOne("ContactCenter.Infrastructure.Reporting.ClosedMonth", null)
+                        .WithMany()
+                        .HasForeignKey("Year", "Month")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

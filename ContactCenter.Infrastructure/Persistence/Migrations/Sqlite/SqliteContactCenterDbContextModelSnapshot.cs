@@ -1370,6 +1370,77 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Reports", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonth", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Month");
+
+                    b.ToTable("ClosedMonths", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExecutorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DirectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InSerPlans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Redirected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatAppeals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnderAdditionalControl")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Month", "ExecutorId");
+
+                    b.ToTable("ClosedMonthFigures", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ReportRecipient", b =>
                 {
                     b.Property<Guid>("ReportId")
@@ -1688,6 +1759,15 @@ namespace ContactCenter.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DirectionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactCenter.Infrastructure.Reporting.ClosedMonthFigures", b =>
+                {
+                    b.HasOne("ContactCenter.Infrastructure.Reporting.ClosedMonth", null)
+                        .WithMany()
+                        .HasForeignKey("Year", "Month")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
