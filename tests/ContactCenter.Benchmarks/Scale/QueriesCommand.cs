@@ -29,7 +29,7 @@ namespace ContactCenter.Benchmarks.Scale;
 /// </summary>
 public static class QueriesCommand
 {
-    private sealed record Query(string Name, double TargetMs, Func<int, Task> Run);
+    private sealed record Query(string Name, double? TargetMs, Func<int, Task> Run);
 
     public static async Task<int> RunAsync(CommandLine options)
     {
@@ -108,6 +108,32 @@ public static class QueriesCommand
             throw new InvalidOperationException("The dashboard's month to date disagrees with the calculator over the history.");
         }
 
+        // The month's close, as the nightly job does it on the 1st: every executor's counts from the cards' history, kept.
+        // Kept again on each run (the benchmark's own months are removed first), so its time is measured each time.
+        await using (var cleanup = await factory.CreateDbContextAsync())
+        {
+            await cleanup.ClosedMonths.ExecuteDeleteAsync();
+        }
+
+        var keeper = new KeepClosedMonths(factory, clock, NullLogger<KeepClosedMonths>.Instance);
+        await keeper.KeepAsync(month.Previous());
+        var closing = Stopwatch.StartNew();
+        await keeper.KeepAsync(month);
+        closing.Stop();
+        var closedMonths = new ClosedMonthQuery(factory);
+        var keptFigures = (await closedMonths.LatestAsync(mayor))!.Total.Figures;
+        var monthFromHistory = ComplianceCalculator.Compute(
+            (await reportCards.CardsAsync(month, ReportScope.Community, directory, withHandling: false, CancellationToken.None)).Select(c => c.Facts),
+            month,
+            ReportScope.Community);
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"month close: {monthStart:yyyy-MM} kept in {closing.Elapsed.TotalSeconds:0.0} s; whole city kept {keptFigures.CompliancePercent} % ({keptFigures.ClosedOnTime:N0} on time, {keptFigures.ClosedLate:N0} late, {keptFigures.Overdue:N0} overdue at its end), calculator over the history {monthFromHistory.CompliancePercent} %"));
+        if (keptFigures != monthFromHistory)
+        {
+            throw new InvalidOperationException("The kept month disagrees with the calculator over the history.");
+        }
+
         var queries = new List<Query>
         {
             new($"deputy's dashboard, one direction ({directionOpen:N0} open)", 50, async _ => Require(await dashboard.FiguresAsync(deputy))),
@@ -119,7 +145,9 @@ public static class QueriesCommand
             new("card page with its timeline", 50, async i => Require(await card.HandleAsync(sample[i % sample.Count].Number, operatorActor))),
             new($"applicant history, heavy caller ({heavyCards:N0} cards)", 50, async _ => await intake.HistoryAsync(heavyPhone, operatorActor)),
             new("applicant history, ordinary phone", 50, async i => await intake.HistoryAsync(sample[i % sample.Count].Phone ?? heavyPhone, operatorActor)),
-            new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}", 200, async _ =>
+            new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}, kept at the month's close", 200, async _ => Require(await closedMonths.LatestAsync(mayor))),
+            new($"monthly compliance figures, one direction, {monthStart:yyyy-MM}, kept at the month's close", 50, async _ => Require(await closedMonths.LatestAsync(deputy))),
+            new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}, computed from the history (the month close's work)", null, async _ =>
             {
                 // The monthly report's own loading: the cards that can weigh in the month, with their due-date history.
                 var cards = await reportCards.CardsAsync(month, ReportScope.Community, directory, withHandling: false, CancellationToken.None);
@@ -147,9 +175,11 @@ public static class QueriesCommand
             }
 
             var p95 = Stats.Percentile(samples, 95);
+            var target = query.TargetMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"< {ms:0}") : "—";
+            var verdict = query.TargetMs is null ? string.Empty : p95 < query.TargetMs ? "met" : "**not met**";
             var row = string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {query.Name} | < {query.TargetMs:0} | {samples.Count} | {Stats.Percentile(samples, 50):0.0} | {p95:0.0} | {Stats.Max(samples):0.0} | {(p95 < query.TargetMs ? "met" : "**not met**")} |");
+                $"| {query.Name} | {target} | {samples.Count} | {Stats.Percentile(samples, 50):0.0} | {p95:0.0} | {Stats.Max(samples):0.0} | {verdict} |");
             Console.Error.WriteLine(row);
             results.Add(row);
         }
