@@ -34,7 +34,7 @@ public sealed partial class QueryPlanTests
 {
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
-    private static readonly string[] Watched = ["Appeals", "AppealDueDates"];
+    private static readonly string[] Watched = ["Appeals", "AppealDueDates", "ClosedMonthFigures"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -55,6 +55,10 @@ public sealed partial class QueryPlanTests
         var directory = await reports.DirectoryAsync(Ct);
         var month = ReportingPeriod.Month(2026, 3, DeadlinePolicy.Kyiv);
 
+        // Five years of kept months are 60 × the executors: a month's figures must be read by their key.
+        Assert.Equal(2, await new KeepClosedMonths(factory, clock, NullLogger<KeepClosedMonths>.Instance).RunAsync(Ct));
+        var closedMonths = new ClosedMonthQuery(factory);
+
         var queries = new (string Name, Func<Task> Run, string[] Indexes)[]
         {
             // The open cards of a dashboard may come through any of the open-cards partial indexes on PostgreSQL: which one
@@ -72,6 +76,8 @@ public sealed partial class QueryPlanTests
                 ["IX_Appeals_RepeatOf"]),
             ("applicant history", () => intake.HistoryAsync("0671234567", Cards.Operator, Ct),
                 ["IX_Appeals_Phone_RegisteredAt"]),
+            ("kept monthly figures, the city", () => closedMonths.LatestAsync(DashboardData.Manager, Ct), []),
+            ("kept monthly figures, a deputy", () => closedMonths.LatestAsync(data.UtilitiesDeputy, Ct), []),
             ("monthly figures", () => reports.CardsAsync(month, ReportScope.Community, directory, withHandling: false, Ct),
                 ["sqlite:IX_Appeals_Open_Registered", "IX_Appeals_Closed_At", "IX_AppealDueDates_AppealId_ChangedAt"]),
         };
