@@ -1,5 +1,7 @@
 using ContactCenter.EndToEnd.Tests.Support;
 using ContactCenter.Infrastructure.Identity;
+using ContactCenter.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,5 +37,36 @@ public sealed class DashboardTests(PortalServer portal, BrowserFixture browser) 
         // No reload, no click: the event reaches the open circuit, which reloads the figures by itself.
         await Expect(open).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 15_000 });
         await Expect(deputy.Locator("[data-testid=updated-at]")).ToContainTextAsync("оновлено о");
+    }
+
+    [Fact]
+    public async Task TheDeputy_SeesTheLastEndedMonthOfTheirDirection_KeptAtStart()
+    {
+        // The demo holds four months of cards; the month close runs as the portal starts and keeps the last two ended.
+        var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContactCenterDbContext>>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            if (await db.ClosedMonths.CountAsync(TestContext.Current.CancellationToken) >= 2)
+            {
+                break;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "The month close did not keep the ended months at start.");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        await PortalPages.SignInAsync(Page, "deputy@demo.local");
+        await Page.GotoAsync("/dashboard");
+        await PortalPages.WaitInteractiveAsync(Page);
+
+        await Expect(Page.Locator("[data-testid=closed-month-title]")).ToContainTextAsync("Підсумки місяця:");
+        var rows = Page.Locator("[data-testid=closed-month-row]");
+        await Expect(rows.Last).ToContainTextAsync("Разом");
+        await Expect(rows.First).ToContainTextAsync("Житлово-комунальне господарство");
+        var received = int.Parse(await rows.Last.Locator("[data-testid=m-received]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(received > 0, "The demo's direction received cards in the ended month.");
+        await Expect(rows.Last.Locator("[data-testid=m-compliance]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+,\d|—)$"));
     }
 }
