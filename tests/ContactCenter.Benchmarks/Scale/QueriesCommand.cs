@@ -146,7 +146,7 @@ public static class QueriesCommand
             new($"applicant history, heavy caller ({heavyCards:N0} cards)", 50, async _ => await intake.HistoryAsync(heavyPhone, operatorActor)),
             new("applicant history, ordinary phone", 50, async i => await intake.HistoryAsync(sample[i % sample.Count].Phone ?? heavyPhone, operatorActor)),
             new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}, kept at the month's close", 200, async _ => Require(await closedMonths.LatestAsync(mayor))),
-            new($"monthly compliance figures, one direction, {monthStart:yyyy-MM}, kept at the month's close", 50, async _ => Require(await closedMonths.LatestAsync(deputy))),
+            new($"monthly compliance figures, one direction, {monthStart:yyyy-MM}, kept at the month's close", 200, async _ => Require(await closedMonths.LatestAsync(deputy))),
             new($"monthly compliance figures, whole city, {monthStart:yyyy-MM}, computed from the history (the month close's work)", null, async _ =>
             {
                 // The monthly report's own loading: the cards that can weigh in the month, with their due-date history.
