@@ -157,6 +157,12 @@ public static class QueriesCommand
             }),
         };
 
+        // --only TEXT: just the queries whose name holds TEXT (to profile one of them, e.g. under dotnet-trace).
+        if (options.String("only") is { } only)
+        {
+            queries.RemoveAll(q => !q.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+        }
+
         var results = new List<string>();
         foreach (var query in queries)
         {
