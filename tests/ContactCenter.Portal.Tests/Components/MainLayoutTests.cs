@@ -13,11 +13,11 @@ public sealed class MainLayoutTests : PortalComponentTest
     [InlineData("/intake", true)]
     [InlineData("/cards/2026-000001", true)]
     [InlineData("/queue-archive", true)]
-    public void ThePopoverProvider_IsLeftOut_OnlyOnPagesWithoutPopovers(string address, bool needed)
+    public void ThePopoverAndDialogProviders_AreLeftOut_OnlyOnPagesWithoutThem(string address, bool needed)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo(address);
 
-        Assert.Equal(needed, MainLayout.NeedsPopovers(navigation));
+        Assert.Equal(needed, MainLayout.NeedsOverlays(navigation));
     }
 }
