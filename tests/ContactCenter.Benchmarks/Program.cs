@@ -63,9 +63,10 @@ public static class Harness
                   PostgreSQL comes from CONTACTCENTER_TEST_POSTGRES (a database is created and dropped there).
 
               circuits  --sessions 20,40 [--runs 3] [--page /queue] [--users a@demo.local,b@demo.local]
-                        [--parallel 4] [--gcdump DIR]
+                        [--parallel 4] [--gcdump DIR] [--heapdump DIR] [--jobs on|off]
                   Server memory per interactive Blazor circuit (headless Chromium, /usr/bin/chromium).
-                  --gcdump: a heap census by type at each step (needs dotnet-gcdump on PATH).
+                  --gcdump: a heap census by type at each step (needs dotnet-gcdump on PATH);
+                  --heapdump: a dump of the whole heap at each step (dotnet-dump); --jobs off: no scheduled jobs.
 
               generate  [--provider sqlite|postgres] [--cards 6000000] [--executors 3000] [--directions 40]
                         [--out FILE.db | --database NAME]

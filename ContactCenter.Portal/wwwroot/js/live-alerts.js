@@ -29,14 +29,19 @@ window.ccLiveAlerts = (() => {
         return "Notification" in window ? Notification.permission : "unsupported";
     }
 
+    function soundOn() {
+        return localStorage.getItem(soundKey) === "on";
+    }
+
+    function notifyOn() {
+        return localStorage.getItem(notifyKey) === "on" && notificationState() === "granted";
+    }
+
     return {
-        // What the queue's toggles show: { sound, notify, permission }.
+        // What the queue's toggles show, as one line "sound notify permission" (e.g. "on off granted"): a string costs
+        // the server no JSON metadata of its own per page (QueuePage.AlertSettings.Parse).
         settings() {
-            return {
-                sound: localStorage.getItem(soundKey) === "on",
-                notify: localStorage.getItem(notifyKey) === "on" && notificationState() === "granted",
-                permission: notificationState(),
-            };
+            return `${soundOn() ? "on" : "off"} ${notifyOn() ? "on" : "off"} ${notificationState()}`;
         },
         setSound(on) {
             localStorage.setItem(soundKey, on ? "on" : "off");
@@ -53,12 +58,11 @@ window.ccLiveAlerts = (() => {
             return this.settings();
         },
         newCard(number, body, url) {
-            const settings = this.settings();
-            if (settings.sound) {
+            if (soundOn()) {
                 try { chime(); } catch { /* no audio device: the toast still shows */ }
             }
             // A notification matters when the person is looking elsewhere; on the page the toast is enough.
-            if (settings.notify && document.visibilityState !== "visible") {
+            if (notifyOn() && document.visibilityState !== "visible") {
                 const notification = new Notification(`Нове звернення № ${number}`, { body, tag: number, lang: "uk" });
                 notification.onclick = () => {
                     window.focus();

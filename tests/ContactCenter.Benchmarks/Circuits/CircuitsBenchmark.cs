@@ -24,6 +24,7 @@ public static class CircuitsBenchmark
                 "--users", string.Join(',', settings.Users),
                 "--parallel", settings.Parallel.ToString(CultureInfo.InvariantCulture),
                 "--run", run.ToString(CultureInfo.InvariantCulture),
+                "--jobs", settings.Jobs ? "on" : "off",
                 "--result", resultPath,
             };
             foreach (var name in new[] { "password", "gcdump", "heapdump" })
@@ -63,7 +64,7 @@ public static class CircuitsBenchmark
     private static void Print(CircuitsSettings settings, IReadOnlyList<CircuitsResult> results, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine(Invariant($"Blazor circuits on {settings.Page}, signed in as {string.Join(", ", settings.Users)}; server process after a full collection; median of {results.Count} runs (min–max)."));
+        output.WriteLine(Invariant($"Blazor circuits on {settings.Page}, signed in as {string.Join(", ", settings.Users)}{(settings.Jobs ? "" : "; no scheduled jobs")}; server process after a full collection; median of {results.Count} runs (min–max)."));
         output.WriteLine();
         output.WriteLine("| sessions | circuits open | GC heap MB | working set MB |");
         output.WriteLine("|---|---|---|---|");

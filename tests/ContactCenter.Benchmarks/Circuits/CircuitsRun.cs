@@ -51,6 +51,7 @@ public static class CircuitsRun
                     ["Database:Provider"] = "Sqlite",
                     ["ConnectionStrings:ContactCenter"] = "Data Source=" + Path.Combine(folder, "demo.db"),
                     ["Demo:Seed"] = "true",
+                    [ContactCenter.Portal.Jobs.JobsServices.EnabledKey] = settings.Jobs ? null : "false",
                 },
                 services =>
                 {

@@ -55,6 +55,23 @@ public sealed class ReportsTests(PortalServer portal, BrowserFixture browser) : 
     }
 
     [Fact]
+    public async Task FromTheQueue_WhichHasNoPopovers_TheMenuLeadsToTheReports_WhoseListsOpen()
+    {
+        // The layout leaves MudBlazor's popover provider out on the queue and adds it on the first page that needs it.
+        await PortalPages.SignInAsync(Page, "operator@demo.local");
+        await Page.GotoAsync("/queue");
+        await PortalPages.WaitInteractiveAsync(Page);
+        await Expect(Page.Locator(".mud-popover-provider")).ToHaveCountAsync(0);
+
+        await Page.Locator("nav a[href='/reports']").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reports$"));
+        await Expect(Page.Locator(".mud-popover-provider")).ToHaveCountAsync(1);
+        await Page.Locator("[data-testid=filter-kind]").ClickAsync();
+
+        await Expect(Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = ReportBuilder.TitleOf(ReportKind.Register) })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task OnFirstStart_TheHeadOfAnExecutorFindsTheLatestReportsInTheInbox_AndReadingOneLowersTheBadge()
     {
         // The catch-up at first start builds the latest daily, weekly and monthly reports; wait for it to finish.
