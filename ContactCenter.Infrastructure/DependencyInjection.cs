@@ -20,19 +20,21 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Events.OutboxSignal>();
+        services.AddSingleton<ReferenceDataChanges>();
+        services.AddSingleton<ReferenceData>();
 
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
+                services.AddPooledDbContextFactory<SqliteContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>(), sp.GetRequiredService<ReferenceDataChanges>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<SqliteContactCenterDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddPooledDbContextFactory<SqlServerContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
+                services.AddPooledDbContextFactory<SqlServerContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>(), sp.GetRequiredService<ReferenceDataChanges>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<SqlServerContactCenterDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddPooledDbContextFactory<PostgresContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>()));
+                services.AddPooledDbContextFactory<PostgresContactCenterDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetRequiredService<Events.OutboxSignal>(), sp.GetRequiredService<ReferenceDataChanges>()));
                 services.AddSingleton<IDbContextFactory<ContactCenterDbContext>, ContactCenterDbContextFactory<PostgresContactCenterDbContext>>();
                 break;
         }

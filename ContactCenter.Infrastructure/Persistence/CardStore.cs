@@ -53,12 +53,18 @@ public static class CardStore
 
                 db.Appeals.Add(appeal);
                 beforeSave?.Invoke(appeal);
+
+                // A save inside a transaction is wrapped in a savepoint by default, so that a failed save leaves the
+                // transaction usable: two more round trips while the counter row is locked. Nothing here goes on after
+                // a failed save — the whole transaction rolls back (and the execution strategy may run it again).
+                db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return number;
             }
             finally
             {
+                db.Database.AutoSavepointsEnabled = true;
                 turn?.Release();
             }
         }, cancellationToken);

@@ -19,8 +19,10 @@ public static class RegistrationNumbers
             ?? throw new InvalidOperationException("A registration number is allocated only inside the registering transaction.");
         var connection = db.Database.GetDbConnection();
 
-        await using (var ensure = Command(connection, transaction, EnsureRowSql(db.Provider), year))
+        // SQL Server has no upsert with a returned value in one statement: it makes sure of the year's row first.
+        if (db.Provider == DatabaseProvider.SqlServer)
         {
+            await using var ensure = Command(connection, transaction, EnsureRowSql, year);
             await ensure.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -42,20 +44,22 @@ public static class RegistrationNumbers
         return command;
     }
 
-    private static string EnsureRowSql(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.SqlServer =>
-            """
-            IF NOT EXISTS (SELECT 1 FROM "RegistrationCounters" WITH (UPDLOCK, HOLDLOCK) WHERE "Year" = @year)
-                INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, 0);
-            """,
-        _ => """INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, 0) ON CONFLICT ("Year") DO NOTHING""",
-    };
+    private const string EnsureRowSql =
+        """
+        IF NOT EXISTS (SELECT 1 FROM "RegistrationCounters" WITH (UPDLOCK, HOLDLOCK) WHERE "Year" = @year)
+            INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, 0);
+        """;
 
+    // PostgreSQL and SQLite: the year's first number inserts the row, every later one updates it in place — one round
+    // trip, which locks the row (SQLite: the file) just as the update did.
     private static string IncrementSql(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.SqlServer =>
             """UPDATE "RegistrationCounters" SET "LastSequence" = "LastSequence" + 1 OUTPUT inserted."LastSequence" WHERE "Year" = @year""",
-        _ => """UPDATE "RegistrationCounters" SET "LastSequence" = "LastSequence" + 1 WHERE "Year" = @year RETURNING "LastSequence" """,
+        _ => """
+            INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, 1)
+            ON CONFLICT ("Year") DO UPDATE SET "LastSequence" = "RegistrationCounters"."LastSequence" + 1
+            RETURNING "LastSequence"
+            """,
     };
 }

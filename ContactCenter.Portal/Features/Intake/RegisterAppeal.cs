@@ -19,14 +19,22 @@ public sealed record RegisterAppealCommand(
 public sealed record RegisterAppealResult(string? RegistrationNumber, IReadOnlyList<Error> Errors, RepeatMatch? RepeatOf)
 {
     public bool IsSuccess => RegistrationNumber is not null;
+
+    /// <summary>The registered card's executor, as the applicant is told (Open311's notice); null when not registered.</summary>
+    public string? ExecutorName { get; init; }
+
+    /// <summary>The registered card's due date; null when not registered.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>
 /// §2.2: registers a card — routes it from the classifier and the territory, sets the due date, screens blocked
 /// applicants and mail domains (§2.1, §2.5), links repeats (§4.1) — and gives the registration number.
-/// A screening refusal is recorded with its reason, and no card is created.
+/// A screening refusal is recorded with its reason, and no card is created. The classifier, the executors, the
+/// territories, the settings and the working calendar come from <see cref="ReferenceData"/>: an administrator's change
+/// applies to the next registration here, and within <see cref="ReferenceData.Expiry"/> on other instances.
 /// </summary>
-public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbFactory, TimeProvider clock, ILogger<RegisterAppeal> logger)
+public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbFactory, ReferenceData references, TimeProvider clock, ILogger<RegisterAppeal> logger)
 {
     public async Task<RegisterAppealResult> HandleAsync(RegisterAppealCommand command, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -38,7 +46,7 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var problem = await db.ClassifierProblems.FirstOrDefaultAsync(p => p.Id == command.ProblemId, cancellationToken);
+        var problem = await references.ProblemAsync(db, command.ProblemId, cancellationToken);
         if (problem is null)
         {
             return Failed(IntakeUseCaseErrors.ProblemRequired);
@@ -47,7 +55,7 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         // The territory follows from the settlement named in the problem's address when nobody chose it.
         if (command.Appeal.TerritoryId is null)
         {
-            var territories = await db.Territories.AsNoTracking().ToListAsync(cancellationToken);
+            var territories = await references.TerritoriesAsync(db, cancellationToken);
             command = command with { Appeal = command.Appeal with { TerritoryId = Territory.Of(territories, command.Appeal.ProblemAddress)?.Id } };
         }
 
@@ -55,7 +63,7 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         var executorId = command.ExecutorOverrideId is { } chosen && actor.IsDepartment
             ? chosen
             : problem.RouteFor(command.Appeal.TerritoryId);
-        var executor = await db.Executors.FirstOrDefaultAsync(e => e.Id == executorId, cancellationToken);
+        var executor = await references.ExecutorAsync(db, executorId, cancellationToken);
         if (executor is null)
         {
             return Failed(IntakeUseCaseErrors.ExecutorMissing);
@@ -70,7 +78,7 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         var applicant = command.Appeal.Applicant.Normalized();
         var screen = await LoadScreenAsync(db, applicant, cancellationToken);
         var repeat = await FindRepeatAsync(db, applicant, problem.Id, command.Appeal.ProblemAddress, now, cancellationToken);
-        var policy = await WorkingCalendarStore.GetPolicyAsync(db, cancellationToken);
+        var policy = await references.PolicyAsync(db, cancellationToken);
 
         var registered = Appeal.Register(command.Appeal, problem, executor, policy, screen, repeat, actor, now);
         if (registered.IsFailure)
@@ -87,36 +95,42 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
             }
         });
         logger.LogInformation("Registered {Number} ({Channel}) for executor {Executor}", number, command.Appeal.Channel, executor.Id);
-        return new RegisterAppealResult(number.ToString(), [], repeat);
+        return new RegisterAppealResult(number.ToString(), [], repeat) { ExecutorName = executor.Name, DueAt = registered.Value.DueAt };
     }
 
     private static RegisterAppealResult Failed(Error error) => new(null, [error], null);
 
-    private static async Task<IntakeScreen> LoadScreenAsync(ContactCenterDbContext db, Applicant applicant, CancellationToken cancellationToken)
+    private async Task<IntakeScreen> LoadScreenAsync(ContactCenterDbContext db, Applicant applicant, CancellationToken cancellationToken)
     {
         var phone = applicant.Phone;
         var email = applicant.Email;
-        var blocks = await db.ApplicantBlocks.AsNoTracking()
-            .Where(b => b.LiftedAt == null && ((phone != null && b.Phone == phone) || (email != null && b.Email == email)))
-            .ToListAsync(cancellationToken);
-        var domains = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.BlockedMailDomainsKey, cancellationToken) ?? string.Empty;
+        var blocks = await references.ActiveBlocksAsync(db, phone, email, cancellationToken);
+        var domains = await references.SettingAsync(db, WorkingCalendarStore.BlockedMailDomainsKey, cancellationToken) ?? string.Empty;
         return new IntakeScreen(blocks, domains.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static async Task<RepeatMatch?> FindRepeatAsync(ContactCenterDbContext db, Applicant applicant, Guid problemId, string address, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RepeatMatch?> FindRepeatAsync(ContactCenterDbContext db, Applicant applicant, Guid problemId, string address, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (applicant.Phone is null && applicant.Email is null)
         {
             return null;
         }
 
-        var windowText = await WorkingCalendarStore.GetSettingAsync(db, WorkingCalendarStore.RepeatWindowDaysKey, cancellationToken);
+        var windowText = await references.SettingAsync(db, WorkingCalendarStore.RepeatWindowDaysKey, cancellationToken);
         var window = int.TryParse(windowText, out var days) && days > 0 ? TimeSpan.FromDays(days) : RepeatDetector.DefaultWindow;
         var since = now - window;
         var phone = applicant.Phone;
         var email = applicant.Email;
-        var candidates = await db.Appeals.AsNoTracking()
-            .Where(a => a.ProblemId == problemId && a.RegisteredAt >= since && ((phone != null && a.Phone == phone) || (email != null && a.Email == email)))
+        // The contact's test is composed here rather than written as "phone != null && …": EF would evaluate such a
+        // test of a captured variable by compiling it on every call (docs/performance.md, "Registration throughput").
+        var recent = db.Appeals.AsNoTracking().Where(a => a.ProblemId == problemId && a.RegisteredAt >= since);
+        recent = (phone, email) switch
+        {
+            (not null, not null) => recent.Where(a => a.Phone == phone || a.Email == email),
+            (not null, null) => recent.Where(a => a.Phone == phone),
+            _ => recent.Where(a => a.Email == email),
+        };
+        var candidates = await recent
             .Select(a => new PriorAppeal(a.Id, a.Number!, a.ProblemId, a.ProblemAddressKey, a.Phone, a.Email, a.RegisteredAt, a.Status, a.Result))
             .ToListAsync(cancellationToken);
         return RepeatDetector.Find(applicant, problemId, address, candidates, now, window);

@@ -64,12 +64,12 @@ public sealed record PostServiceRequestResult(string? Number, string? Notice, in
 /// hands it to <see cref="RegisterAppeal"/>, which routes it, sets the due date and gives the number. Every missing or
 /// malformed field is reported at once; nothing is saved when anything is wrong.
 /// </summary>
-public sealed class PostServiceRequest(IDbContextFactory<ContactCenterDbContext> dbFactory, RegisterAppeal register, ILogger<PostServiceRequest> logger)
+public sealed class PostServiceRequest(IDbContextFactory<ContactCenterDbContext> dbFactory, ReferenceData references, RegisterAppeal register, ILogger<PostServiceRequest> logger)
 {
     public async Task<PostServiceRequestResult> HandleAsync(PostServiceRequestCommand command, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var keyName = await FindKeyAsync(db, command.ApiKey, cancellationToken);
+        var keyName = await FindKeyAsync(db, references, command.ApiKey, cancellationToken);
         if (keyName is null)
         {
             logger.LogWarning("Open311 request refused: missing, unknown or revoked api_key");
@@ -114,7 +114,7 @@ public sealed class PostServiceRequest(IDbContextFactory<ContactCenterDbContext>
         }
         else
         {
-            problemId = await db.ClassifierProblems.AsNoTracking().Where(p => p.Code == code && p.IsActive).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            problemId = await references.ActiveProblemIdAsync(db, code, cancellationToken);
             if (problemId is null)
             {
                 return PostServiceRequestResult.Fail(StatusCodes.Status404NotFound, Open311Errors.ServiceNotFound);
@@ -132,30 +132,23 @@ public sealed class PostServiceRequest(IDbContextFactory<ContactCenterDbContext>
             return PostServiceRequestResult.Fail(StatusCodes.Status400BadRequest, registered.Errors);
         }
 
-        var card = await (
-                from a in db.Appeals.AsNoTracking()
-                join e in db.Executors.AsNoTracking() on a.ExecutorId equals e.Id
-                where a.Number == registered.RegistrationNumber
-                select new { e.Name, a.DueAt })
-            .FirstAsync(cancellationToken);
         logger.LogInformation("Open311 request {Number} filed with key {Key}", registered.RegistrationNumber, keyName);
-        var due = TimeZoneInfo.ConvertTime(card.DueAt, Domain.Deadlines.DeadlinePolicy.Kyiv);
+        var due = TimeZoneInfo.ConvertTime(registered.DueAt!.Value, Domain.Deadlines.DeadlinePolicy.Kyiv);
         var notice = string.Create(
             CultureInfo.InvariantCulture,
-            $"Звернення зареєстровано за № {registered.RegistrationNumber}. Виконавець: {card.Name}. Строк виконання — до {due:dd.MM.yyyy HH:mm}.");
+            $"Звернення зареєстровано за № {registered.RegistrationNumber}. Виконавець: {registered.ExecutorName}. Строк виконання — до {due:dd.MM.yyyy HH:mm}.");
         return new PostServiceRequestResult(registered.RegistrationNumber, notice, StatusCodes.Status200OK, []);
     }
 
-    /// <summary>The name of the active key with this value, or null.</summary>
-    public static async Task<string?> FindKeyAsync(ContactCenterDbContext db, string? key, CancellationToken cancellationToken)
+    /// <summary>The name of the active key with this value, or null (a revoked key: at once here, within <see cref="ReferenceData.Expiry"/> on other instances).</summary>
+    public static async Task<string?> FindKeyAsync(ContactCenterDbContext db, ReferenceData references, string? key, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key))
         {
             return null;
         }
 
-        var hash = ApiKey.Hash(key.Trim());
-        return await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && k.RevokedAt == null).Select(k => k.Name).FirstOrDefaultAsync(cancellationToken);
+        return await references.ApiKeyNameAsync(db, ApiKey.Hash(key.Trim()), cancellationToken);
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

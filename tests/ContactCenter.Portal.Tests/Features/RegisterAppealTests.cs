@@ -24,7 +24,7 @@ public sealed class RegisterAppealTests
         }
 
         var clock = new FakeTimeProvider(Cards.Now);
-        return (database, cards, new RegisterAppeal(database.Factory(), clock, NullLogger<RegisterAppeal>.Instance), clock);
+        return (database, cards, new RegisterAppeal(database.Factory(), new ReferenceData(new ReferenceDataChanges(), clock), clock, NullLogger<RegisterAppeal>.Instance), clock);
     }
 
     private static RegisterAppealCommand Call(Cards cards, string phone = "067 123 45 67", Channel channel = Channel.Phone, string? email = null, string address = "вул. Соборна, 1") =>

@@ -227,7 +227,7 @@ public sealed class PublicUseCaseTests
         var root = Path.Combine(Path.GetTempPath(), "cc-public-tests", Guid.NewGuid().ToString("N"));
         var store = new AttachmentStore(new AttachmentStoreOptions(root), factory, clock, NullLogger<AttachmentStore>.Instance);
         var attach = new AddAttachment(factory, store, new CardCommand(factory, clock, NullLogger<CardCommand>.Instance), NullLogger<AddAttachment>.Instance);
-        var register = new RegisterAppeal(factory, clock, NullLogger<RegisterAppeal>.Instance);
+        var register = new RegisterAppeal(factory, new ReferenceData(new ReferenceDataChanges(), clock), clock, NullLogger<RegisterAppeal>.Instance);
         return (new SubmitPublicAppeal(register, attach, clock, NullLogger<SubmitPublicAppeal>.Instance), root);
     }
 
