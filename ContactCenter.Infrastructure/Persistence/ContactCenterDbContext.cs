@@ -76,46 +76,38 @@ public abstract class ContactCenterDbContext : IdentityDbContext<PortalUser>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        if (detect)
-        {
-            ChangeTracker.DetectChanges();
-            ChangeTracker.AutoDetectChangesEnabled = false;
-        }
-
-        try
-        {
-            var cards = WriteOutbox();
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            cards.ForEach(c => c.ClearDomainEvents());
-            return written;
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using var detectedOnce = DetectChangesOnce();
+        var cards = WriteOutbox();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        cards.ForEach(c => c.ClearDomainEvents());
+        return written;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        if (detect)
+        using var detectedOnce = DetectChangesOnce();
+        var cards = WriteOutbox();
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        cards.ForEach(c => c.ClearDomainEvents());
+        return written;
+    }
+
+    /// <summary>Detects the changes now and turns automatic detection off until the save is over (disposed).</summary>
+    private AutoDetectRestore DetectChangesOnce()
+    {
+        var enabled = ChangeTracker.AutoDetectChangesEnabled;
+        if (enabled)
         {
             ChangeTracker.DetectChanges();
             ChangeTracker.AutoDetectChangesEnabled = false;
         }
 
-        try
-        {
-            var cards = WriteOutbox();
-            var written = base.SaveChanges(acceptAllChangesOnSuccess);
-            cards.ForEach(c => c.ClearDomainEvents());
-            return written;
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        return new AutoDetectRestore(ChangeTracker, enabled);
+    }
+
+    private readonly struct AutoDetectRestore(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, bool enabled) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = enabled;
     }
 
     private List<Appeal> WriteOutbox()
