@@ -154,8 +154,7 @@ public sealed class ReferenceDataChanges : ISaveChangesInterceptor, IDbTransacti
     /// <summary>Goes up after every committed change of the reference data on this instance.</summary>
     public long Generation => Interlocked.Read(ref generation);
 
-    /// <summary>Marks every copy stale (a change this interceptor cannot see, such as one written with SQL).</summary>
-    public void Changed() => Interlocked.Increment(ref generation);
+    private void Changed() => Interlocked.Increment(ref generation);
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
