@@ -350,6 +350,18 @@ public sealed partial class Appeal : AggregateRoot
         return Common.Result.Success();
     }
 
+    /// <summary>
+    /// §2.2: the transaction that gave this card its number rolled back, so the number was never the card's — it went back
+    /// to the counter with the rollback, and the card takes the next free one when it is written again. Only the store
+    /// calls this, and only for a card that was not saved.
+    /// </summary>
+    public void WithdrawNumber()
+    {
+        Number = null;
+        NumberYear = 0;
+        NumberSequence = 0;
+    }
+
     private static string NewAccessToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     private void Record(Actor actor, DateTimeOffset at, TimelineKind kind, string text, string? oldValue = null, string? newValue = null, bool isPublic = false)

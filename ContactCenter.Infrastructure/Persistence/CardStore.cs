@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactCenter.Infrastructure.Persistence;
@@ -22,37 +21,121 @@ public static class CardStore
     /// Saves a newly registered card with the next registration number of its (Kyiv-local) year in one transaction:
     /// either the card exists with a unique number, or neither does (§2.2: the number is given to the applicant only
     /// after registration is complete).
+    /// <para>
+    /// Registrations on one database are written in turns. The cards that arrive while a turn is being written wait, and
+    /// the first of them then writes them all in one transaction: their numbers in one statement, in the order they came,
+    /// one commit. Each card's numbering locks the year's counter (PostgreSQL's row lock, SQLite's one writer) until
+    /// the commit, so cards written one by one queue on that lock however many processors there are; written together,
+    /// a turn holds it once for all of them (docs/performance.md, "Registration throughput"). Each caller is answered
+    /// only after the commit that holds its card. A card the database refuses does not cost the others theirs: the turn
+    /// is rolled back and each of its cards is written again alone, and only the refused one fails.
+    /// </para>
+    /// <para>
+    /// A failed save leaves <paramref name="db"/> with nothing tracked: the card's number went back with the rollback.
+    /// </para>
     /// </summary>
-    /// <param name="beforeSave">Adds what must be written in the same transaction once the card has its number (a letter to the applicant).</param>
-    public static async Task<RegistrationNumber> SaveNewAsync(ContactCenterDbContext db, Appeal appeal, DeadlinePolicy policy, CancellationToken cancellationToken = default, Action<Appeal>? beforeSave = null)
+    /// <param name="alongside">What must be written in the same transaction once the card has its number (a letter to the applicant).</param>
+    public static async Task<RegistrationNumber> SaveNewAsync(ContactCenterDbContext db, Appeal appeal, DeadlinePolicy policy, CancellationToken cancellationToken = default, Func<Appeal, object?>? alongside = null)
     {
-        var year = policy.LocalDate(appeal.RegisteredAt).Year;
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        if (appeal.Number is not null)
         {
-            // SQLite has one writer at a time. Registrations on one file take turns in the process, in the order they came,
-            // waiting without holding a thread; left to SQLite's lock, each retries on its own and some wait for seconds
-            // while later ones get through (docs/performance.md, "Registration and soak").
-            var turn = db.Database.GetDbConnection() is SqliteConnection sqlite
-                ? SqliteRegistrations.GetOrAdd(sqlite.DataSource, _ => new SemaphoreSlim(1, 1))
-                : null;
-            if (turn is not null)
+            throw new InvalidOperationException(AppealErrors.NumberAlreadyAssigned.Message);
+        }
+
+        var turns = TurnsOf(db);
+        var pending = new PendingRegistration(appeal, policy.LocalDate(appeal.RegisteredAt).Year, alongside);
+        if (!turns.LeadOrWait(pending))
+        {
+            // Written by whoever leads the next turn, or told to lead it.
+            using (cancellationToken.Register(() => turns.Withdraw(pending, cancellationToken)))
             {
-                await turn.WaitAsync(ct);
+                if (await pending.Outcome)
+                {
+                    return pending.Number;
+                }
+            }
+        }
+
+        try
+        {
+            var batch = turns.Take(pending);
+            await WriteAsync(db, batch, batch.Count == 1 ? cancellationToken : CancellationToken.None);
+        }
+        finally
+        {
+            turns.HandOver();
+        }
+
+        await pending.Outcome;
+        return pending.Number;
+    }
+
+    /// <summary>One turn's cards, written together; if that fails, each alone, so that only the ones refused fail.</summary>
+    private static async Task WriteAsync(ContactCenterDbContext db, IReadOnlyList<PendingRegistration> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteTogetherAsync(db, batch, cancellationToken);
+            foreach (var pending in batch)
+            {
+                pending.Written();
             }
 
+            return;
+        }
+        catch (Exception failure) when (batch.Count == 1)
+        {
+            batch[0].Fail(failure);
+            return;
+        }
+        catch (Exception)
+        {
+            // Which card the database refused is not said in a form to act on: each is tried alone.
+        }
+
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await WriteTogetherAsync(db, [pending], cancellationToken);
+                pending.Written();
+            }
+            catch (Exception failure)
+            {
+                pending.Fail(failure);
+            }
+        }
+    }
+
+    private static async Task WriteTogetherAsync(ContactCenterDbContext db, IReadOnlyList<PendingRegistration> batch, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var number = await RegistrationNumbers.NextAsync(db, year, ct);
-                var assigned = appeal.AssignNumber(number);
-                if (assigned.IsFailure)
+                foreach (var year in batch.GroupBy(p => p.Year))
                 {
-                    throw new InvalidOperationException(assigned.Error.Message);
+                    var numbers = await RegistrationNumbers.TakeAsync(db, year.Key, year.Count(), ct);
+                    foreach (var (pending, number) in year.Zip(numbers))
+                    {
+                        var assigned = pending.Appeal.AssignNumber(number);
+                        if (assigned.IsFailure)
+                        {
+                            throw new InvalidOperationException(assigned.Error.Message);
+                        }
+                    }
                 }
 
-                db.Appeals.Add(appeal);
-                beforeSave?.Invoke(appeal);
+                foreach (var pending in batch)
+                {
+                    db.Appeals.Add(pending.Appeal);
+                    if (pending.Alongside?.Invoke(pending.Appeal) is { } companion)
+                    {
+                        db.Add(companion);
+                    }
+                }
 
                 // A save inside a transaction is wrapped in a savepoint by default, so that a failed save leaves the
                 // transaction usable: two more round trips while the counter row is locked. Nothing here goes on after
@@ -60,18 +143,141 @@ public static class CardStore
                 db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return number;
+            }
+            catch
+            {
+                // Rolled back: the numbers went back to the counter (§2.2), and the cards leave the context, to be written
+                // again (by the execution strategy, or one by one) or given up.
+                foreach (var pending in batch)
+                {
+                    pending.Appeal.WithdrawNumber();
+                }
+
+                db.ChangeTracker.Clear();
+                throw;
             }
             finally
             {
                 db.Database.AutoSavepointsEnabled = true;
-                turn?.Release();
             }
         }, cancellationToken);
     }
 
-    /// <summary>One turn per SQLite file (tests and the harness open several files in one process).</summary>
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteRegistrations = new(StringComparer.Ordinal);
+    /// <summary>How many registrations on the database of <paramref name="db"/> wait in this process for the next turn.</summary>
+    public static int WaitingRegistrations(ContactCenterDbContext db) => TurnsOf(db).Waiting;
+
+    private static RegistrationTurns TurnsOf(ContactCenterDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return Turns.GetOrAdd($"{db.Provider}|{connection.DataSource}|{connection.Database}", _ => new RegistrationTurns());
+    }
+
+    /// <summary>The turns of each database (tests and the harness open several in one process).</summary>
+    private static readonly ConcurrentDictionary<string, RegistrationTurns> Turns = new(StringComparer.Ordinal);
+
+    /// <summary>How many cards one turn writes at most: one transaction's worth, well under any provider's parameter limit.</summary>
+    internal const int MaxCardsPerTurn = 32;
+
+    private sealed class PendingRegistration(Appeal appeal, int year, Func<Appeal, object?>? alongside)
+    {
+        private readonly TaskCompletionSource<bool> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Appeal Appeal => appeal;
+
+        public int Year => year;
+
+        public Func<Appeal, object?>? Alongside => alongside;
+
+        /// <summary>True once the card is committed; false when its caller is to lead the next turn; the failure otherwise.</summary>
+        public Task<bool> Outcome => outcome.Task;
+
+        public RegistrationNumber Number => new(appeal.NumberYear, appeal.NumberSequence);
+
+        public void Written() => outcome.TrySetResult(true);
+
+        public void Lead() => outcome.TrySetResult(false);
+
+        public void Fail(Exception failure) => outcome.TrySetException(failure);
+
+        public void Cancel(CancellationToken cancellationToken) => outcome.TrySetCanceled(cancellationToken);
+    }
+
+    /// <summary>Who writes now, and the cards waiting for the next turn, in the order they came.</summary>
+    private sealed class RegistrationTurns
+    {
+        private readonly Lock gate = new();
+        private readonly List<PendingRegistration> waiting = [];
+        private bool writing;
+
+        public int Waiting
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return waiting.Count;
+                }
+            }
+        }
+
+        /// <summary>True: nobody is writing, and the caller leads the next turn; false: it waits in the queue.</summary>
+        public bool LeadOrWait(PendingRegistration pending)
+        {
+            lock (gate)
+            {
+                if (!writing)
+                {
+                    writing = true;
+                    return true;
+                }
+
+                waiting.Add(pending);
+                return false;
+            }
+        }
+
+        /// <summary>The leader's card and as many of the waiting ones as one turn takes.</summary>
+        public List<PendingRegistration> Take(PendingRegistration leader)
+        {
+            lock (gate)
+            {
+                var count = Math.Min(waiting.Count, MaxCardsPerTurn - 1);
+                List<PendingRegistration> batch = [leader, .. waiting.Take(count)];
+                waiting.RemoveRange(0, count);
+                return batch;
+            }
+        }
+
+        /// <summary>The turn is over: the first waiting caller leads the next one, or nobody is writing.</summary>
+        public void HandOver()
+        {
+            lock (gate)
+            {
+                if (waiting.Count > 0)
+                {
+                    var next = waiting[0];
+                    waiting.RemoveAt(0);
+                    next.Lead();
+                }
+                else
+                {
+                    writing = false;
+                }
+            }
+        }
+
+        /// <summary>A caller that gave up before its turn came is taken out of the queue (not once its card is being written).</summary>
+        public void Withdraw(PendingRegistration pending, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                if (waiting.Remove(pending))
+                {
+                    pending.Cancel(cancellationToken);
+                }
+            }
+        }
+    }
 
     /// <summary>Saves changes to loaded cards; a concurrent edit of the same card gives <see cref="PersistenceErrors.Conflict"/>.</summary>
     public static async Task<Result> SaveChangesAsync(ContactCenterDbContext db, CancellationToken cancellationToken = default)

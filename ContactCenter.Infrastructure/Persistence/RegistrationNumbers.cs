@@ -13,8 +13,13 @@ namespace ContactCenter.Infrastructure.Persistence;
 /// </summary>
 public static class RegistrationNumbers
 {
-    public static async Task<RegistrationNumber> NextAsync(ContactCenterDbContext db, int year, CancellationToken cancellationToken = default)
+    public static async Task<RegistrationNumber> NextAsync(ContactCenterDbContext db, int year, CancellationToken cancellationToken = default) =>
+        (await TakeAsync(db, year, 1, cancellationToken))[0];
+
+    /// <summary>The next <paramref name="count"/> numbers of a year, in order, in one statement (the cards registered together).</summary>
+    public static async Task<IReadOnlyList<RegistrationNumber>> TakeAsync(ContactCenterDbContext db, int year, int count, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A registration number is allocated only inside the registering transaction.");
         var connection = db.Database.GetDbConnection();
@@ -27,9 +32,14 @@ public static class RegistrationNumbers
         }
 
         await using var next = Command(connection, transaction, IncrementSql(db.Provider), year);
+        var step = next.CreateParameter();
+        step.ParameterName = "@count";
+        step.Value = count;
+        next.Parameters.Add(step);
         var value = await next.ExecuteScalarAsync(cancellationToken)
             ?? throw new InvalidOperationException("The registration counter returned no value.");
-        return new RegistrationNumber(year, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        var last = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        return [.. Enumerable.Range(0, count).Select(i => new RegistrationNumber(year, last - count + 1 + i))];
     }
 
     private static DbCommand Command(DbConnection connection, IDbContextTransaction transaction, string sql, int year)
@@ -55,10 +65,10 @@ public static class RegistrationNumbers
     private static string IncrementSql(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.SqlServer =>
-            """UPDATE "RegistrationCounters" SET "LastSequence" = "LastSequence" + 1 OUTPUT inserted."LastSequence" WHERE "Year" = @year""",
+            """UPDATE "RegistrationCounters" SET "LastSequence" = "LastSequence" + @count OUTPUT inserted."LastSequence" WHERE "Year" = @year""",
         _ => """
-            INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, 1)
-            ON CONFLICT ("Year") DO UPDATE SET "LastSequence" = "RegistrationCounters"."LastSequence" + 1
+            INSERT INTO "RegistrationCounters" ("Year", "LastSequence") VALUES (@year, @count)
+            ON CONFLICT ("Year") DO UPDATE SET "LastSequence" = "RegistrationCounters"."LastSequence" + @count
             RETURNING "LastSequence"
             """,
     };

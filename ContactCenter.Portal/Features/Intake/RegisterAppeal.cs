@@ -87,13 +87,7 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
             return Failed(registered.Error);
         }
 
-        var number = await CardStore.SaveNewAsync(db, registered.Value, policy, cancellationToken, beforeSave: card =>
-        {
-            if (command.Letter?.Invoke(card) is { } letter)
-            {
-                db.OutgoingMails.Add(letter);
-            }
-        });
+        var number = await CardStore.SaveNewAsync(db, registered.Value, policy, cancellationToken, alongside: card => command.Letter?.Invoke(card));
         logger.LogInformation("Registered {Number} ({Channel}) for executor {Executor}", number, command.Appeal.Channel, executor.Id);
         return new RegisterAppealResult(number.ToString(), [], repeat) { ExecutorName = executor.Name, DueAt = registered.Value.DueAt };
     }

@@ -425,6 +425,21 @@ public sealed class AppealRegistrationTests
         Assert.Equal(123, appeal.NumberSequence);
     }
 
+    [Fact]
+    public void WithdrawNumber_AfterARolledBackSave_LeavesTheCardWithoutANumber_AndTheNextOneIsTaken()
+    {
+        // §2.2: a rolled-back registration gives its number back; the card is numbered again when it is written again.
+        var appeal = Register().Value;
+        Assert.True(appeal.AssignNumber(new RegistrationNumber(2026, 123)).IsSuccess);
+
+        appeal.WithdrawNumber();
+
+        Assert.Null(appeal.Number);
+        Assert.True(appeal.AssignNumber(new RegistrationNumber(2026, 124)).IsSuccess);
+        Assert.Equal("2026-000124", appeal.Number);
+        Assert.Equal(124, appeal.NumberSequence);
+    }
+
     private static Error ErrorByCode(string code) =>
         typeof(AppealErrors).GetFields()
             .Select(f => (Error)f.GetValue(null)!)

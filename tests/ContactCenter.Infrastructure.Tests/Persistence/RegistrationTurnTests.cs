@@ -1,0 +1,214 @@
+using System.Data.Common;
+using ContactCenter.Domain.Appeals;
+using ContactCenter.Infrastructure.Mail;
+using ContactCenter.Infrastructure.Persistence;
+using ContactCenter.Infrastructure.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ContactCenter.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// Registrations on one database are written in turns: the cards that arrive while one turn is written go together in
+/// the next, with gapless numbers (§2.2), each caller answered after the commit that holds its card.
+/// </summary>
+public sealed class RegistrationTurnTests
+{
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CardsArrivingDuringATurn_AreWrittenTogetherInTheNext_OneTransactionGaplessNumbers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var cards = new Cards();
+        await using (var db = database.CreateContext())
+        {
+            await cards.AddReferenceDataAsync(db);
+        }
+
+        var recorder = new TransactionRecorder();
+        var phones = Enumerable.Range(0, 8).Select(i => $"05010000{i:00}").ToList();
+        var first = Register(database, recorder, cards, phones[0]);
+        await recorder.FirstBegun.WaitAsync(Ct);
+
+        // Seven more arrive while the first turn's transaction is open, each with a letter to go in its transaction.
+        var others = phones.Skip(1).Select(phone => Register(database, recorder, cards, phone, letter: true)).ToList();
+        await WaitUntilAsync(database, others.Count);
+        recorder.ReleaseFirst();
+        var numbers = await Task.WhenAll([first, .. others]);
+
+        // Two transactions: the first card's, then the seven together — none of them asked for one of its own.
+        Assert.Equal(["ask", "begin", "commit", "ask", "begin", "commit"], recorder.Steps);
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => $"2026-{n:000000}").Order(), numbers.Order());
+
+        // Each caller was told its own card's number; each card's letter was written with it.
+        await using var check = database.CreateContext();
+        var saved = await check.Appeals.AsNoTracking().Select(a => new { a.Number, a.Phone }).ToListAsync(Ct);
+        Assert.Equal(phones.Zip(numbers).Select(p => (Stored(p.First), p.Second)).OrderBy(p => p.Second), saved.Select(s => (s.Phone!, s.Number!)).OrderBy(s => s.Item2));
+        Assert.Equal(numbers.Skip(1).Order(), (await check.OutgoingMails.AsNoTracking().Select(m => m.Subject).ToListAsync(Ct)).Order());
+        Assert.Equal(8L, await Counter(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ACardTheDatabaseRefuses_FailsAlone_TheOthersOfItsTurnAreRegisteredWithGaplessNumbers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var cards = new Cards();
+        await using (var db = database.CreateContext())
+        {
+            await cards.AddReferenceDataAsync(db);
+        }
+
+        var recorder = new TransactionRecorder();
+        var first = Register(database, recorder, cards, "0501000000");
+        await recorder.FirstBegun.WaitAsync(Ct);
+
+        // A card whose executor does not exist violates a foreign key, in the middle of the next turn.
+        var ghost = new Domain.Organisation.Executor(Guid.NewGuid(), "Неіснуючий", "Н", Domain.Organisation.ExecutorKind.Other, Guid.NewGuid(), "—");
+        var orphan = Appeal.Register(
+            new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", "0679999999", null), "Суть", "вул. Соборна, 1"),
+            cards.Problem, ghost, cards.Policy, Domain.Intake.IntakeScreen.Open, null, Cards.Operator, Cards.Now).Value;
+        var before = Register(database, recorder, cards, "0501000001");
+        await WaitUntilAsync(database, 1);
+        var refused = Task.Run(async () =>
+        {
+            await using var db = database.CreateContext(recorder);
+            return (await CardStore.SaveNewAsync(db, orphan, cards.Policy, Ct)).ToString();
+        }, Ct);
+        await WaitUntilAsync(database, 2);
+        var after = Register(database, recorder, cards, "0501000002");
+        await WaitUntilAsync(database, 3);
+        recorder.ReleaseFirst();
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => refused);
+        Assert.Equal(["2026-000001", "2026-000002", "2026-000003"], new[] { await first, await before, await after });
+        Assert.Null(orphan.Number);
+
+        await using var check = database.CreateContext();
+        Assert.Equal(["+380501000000", "+380501000001", "+380501000002"], await check.Appeals.AsNoTracking().OrderBy(a => a.NumberSequence).Select(a => a.Phone!).ToListAsync(Ct));
+        Assert.Equal(3L, await Counter(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ACallerThatGivesUpWhileWaiting_IsNotRegistered_AndTakesNoNumber(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var cards = new Cards();
+        await using (var db = database.CreateContext())
+        {
+            await cards.AddReferenceDataAsync(db);
+        }
+
+        var recorder = new TransactionRecorder();
+        var first = Register(database, recorder, cards, "0501000000");
+        await recorder.FirstBegun.WaitAsync(Ct);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var abandoned = cards.NewCard(phone: "0501000001");
+        var waiting = Task.Run(async () =>
+        {
+            await using var db = database.CreateContext(recorder);
+            return await CardStore.SaveNewAsync(db, abandoned, cards.Policy, giveUp.Token);
+        }, Ct);
+        var next = Register(database, recorder, cards, "0501000002");
+        await WaitUntilAsync(database, 2);
+
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        recorder.ReleaseFirst();
+
+        Assert.Equal("2026-000001", await first);
+        Assert.Equal("2026-000002", await next);
+        Assert.Null(abandoned.Number);
+        await using var check = database.CreateContext();
+        Assert.Equal(["+380501000000", "+380501000002"], await check.Appeals.AsNoTracking().OrderBy(a => a.NumberSequence).Select(a => a.Phone!).ToListAsync(Ct));
+    }
+
+    private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false) => Task.Run(async () =>
+    {
+        await using var db = database.CreateContext(recorder);
+        var card = cards.NewCard(phone: phone);
+        var number = await CardStore.SaveNewAsync(db, card, cards.Policy, Ct, alongside: letter ? c => Letter(c) : null);
+        return number.ToString();
+    }, Ct);
+
+    /// <summary>A phone as the card keeps it (normalised to +380…).</summary>
+    private static string Stored(string phone) => "+38" + phone;
+
+    private static OutgoingMail Letter(Appeal card) =>
+        OutgoingMail.Create("applicant@example.com", card.Number!, "Ваше звернення зареєстровано", "registered", card.Number, Cards.Now);
+
+    private static async Task<long> Counter(ContactCenterDbContext db) =>
+        await db.Database.SqlQueryRaw<long>("""SELECT "LastSequence" AS "Value" FROM "RegistrationCounters" WHERE "Year" = 2026""").SingleAsync(Ct);
+
+    /// <summary>Until <paramref name="count"/> registrations wait behind the open turn.</summary>
+    private static async Task WaitUntilAsync(TestDatabase database, int count)
+    {
+        await using var db = database.CreateContext();
+        for (var i = 0; i < 3_000 && CardStore.WaitingRegistrations(db) < count; i++)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.Equal(count, CardStore.WaitingRegistrations(db));
+    }
+
+    /// <summary>Records transactions asked for, started and committed; holds the first one open until released.</summary>
+    private sealed class TransactionRecorder : DbTransactionInterceptor
+    {
+        private readonly List<string> steps = [];
+        private readonly TaskCompletionSource firstBegun = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstBegun => firstBegun.Task;
+
+        public void ReleaseFirst() => release.TrySetResult();
+
+        public IReadOnlyList<string> Steps
+        {
+            get
+            {
+                lock (steps)
+                {
+                    return [.. steps];
+                }
+            }
+        }
+
+        public override ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            Note("ask");
+            return ValueTask.FromResult(result);
+        }
+
+        public override async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            if (Note("begin") == 2)
+            {
+                firstBegun.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return result;
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Note("commit");
+            return Task.CompletedTask;
+        }
+
+        private int Note(string step)
+        {
+            lock (steps)
+            {
+                steps.Add(step);
+                return steps.Count;
+            }
+        }
+    }
+}
