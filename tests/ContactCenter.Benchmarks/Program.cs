@@ -93,9 +93,10 @@ public static class Harness
                   the hub client's one killed. Acknowledged against present cards, integrity check, events lost.
 
               register  [--provider sqlite,postgres] [--concurrency 16] [--runs 3] [--seconds 20] [--warmup 3]
-                        [--executors 50]
+                        [--executors 50] [--settle 5]
                   Registration throughput and latency, closed loop: Open311 POST requests over HTTP, RegisterAppeal
-                  called in process, and a bare Kestrel endpoint doing one ADO.NET insert (the baseline).
+                  called in process, and a bare Kestrel endpoint doing one ADO.NET insert (the baseline). Each path
+                  first runs --settle seconds unmeasured, so that none is measured on the JIT's first-tier code.
 
               soak      [--provider postgres|sqlite] [--minutes 30] [--rate 8.3] [--queue-rate 5] [--dashboard-rate 0.5]
                         [--comment-rate 2] [--executors 300] [--sample-minutes 5]

@@ -6,7 +6,8 @@ using ContactCenter.Benchmarks.Support;
 namespace ContactCenter.Benchmarks.Load;
 
 /// <param name="Concurrency">Concurrent callers (HTTP clients, or use-case callers) per measurement.</param>
-public sealed record RegisterSettings(IReadOnlyList<PushProvider> Providers, IReadOnlyList<int> Concurrency, int Runs, int Seconds, int Warmup, int Executors)
+/// <param name="Settle">Seconds each path runs, unmeasured, before the first is measured (0: none).</param>
+public sealed record RegisterSettings(IReadOnlyList<PushProvider> Providers, IReadOnlyList<int> Concurrency, int Runs, int Seconds, int Warmup, int Executors, int Settle)
 {
     public static RegisterSettings From(CommandLine options)
     {
@@ -26,7 +27,8 @@ public sealed record RegisterSettings(IReadOnlyList<PushProvider> Providers, IRe
             Math.Max(1, options.Int("runs", 3)),
             Math.Max(1, options.Int("seconds", 20)),
             options.Int("warmup", 3),
-            Math.Max(1, options.Int("executors", 50)));
+            Math.Max(1, options.Int("executors", 50)),
+            Math.Max(0, options.Int("settle", 5)));
     }
 }
 
@@ -48,7 +50,7 @@ public static class RegisterBenchmark
                 Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] register: run {run} of {settings.Runs} ({provider})");
                 var resultPath = Path.Combine(Path.GetTempPath(), $"cc-bench-register-{Guid.NewGuid():N}.json");
                 var arguments = new List<string>();
-                foreach (var name in new[] { "seconds", "warmup", "concurrency", "executors" })
+                foreach (var name in new[] { "seconds", "warmup", "concurrency", "executors", "settle" })
                 {
                     if (options.String(name) is { } value)
                     {
