@@ -96,8 +96,8 @@ public static class RegisterBenchmark
             var baselineCpuOf = group.Where(r => r.Path == RegisterPath.Baseline).ToDictionary(r => r.Run, r => r.CpuMillisecondsPerRequest);
             output.WriteLine(Invariant($"**{(group.Key.Provider == nameof(PushProvider.Postgres) ? "PostgreSQL" : "SQLite")}, {group.Key.Concurrency} concurrent callers**"));
             output.WriteLine();
-            output.WriteLine("| path | requests/s | ratio to the baseline | p50, ms | p99, ms | max, ms | errors | SQL commands per request | server CPU per request, ms | CPU ratio (baseline / path) |");
-            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine("| path | requests/s | ratio to the baseline | p50, ms | p99, ms | max, ms | errors | SQL commands per request | server CPU per request, ms | CPU ratio (baseline / path) | allocated per request, KB |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
             foreach (var path in Enum.GetValues<RegisterPath>())
             {
                 var rows = group.Where(r => r.Path == path).ToList();
@@ -111,7 +111,7 @@ public static class RegisterBenchmark
                 var errors = rows.Sum(r => r.Figures.Errors);
                 var requests = rows.Sum(r => r.Figures.Requests);
                 output.WriteLine(Invariant(
-                    $"| {Name(path)} | {Spread.Of(rows.Select(r => r.Figures.PerSecond)).Format("0")} | {(path == RegisterPath.Baseline ? "1" : ratio.Format("0.00"))} | {Spread.Of(rows.Select(r => r.Figures.P50)).Format("0.0")} | {Spread.Of(rows.Select(r => r.Figures.P99)).Format("0")} | {Spread.Of(rows.Select(r => r.Figures.Max)).Format("0")} | {errors} of {requests} | {Spread.Of(rows.Select(r => r.CommandsPerRequest)).Format("0.0")} | {Spread.Of(rows.Select(r => r.CpuMillisecondsPerRequest)).Format("0.00")} | {(path == RegisterPath.Baseline ? "1" : cpuRatio.Format("0.00"))} |"));
+                    $"| {Name(path)} | {Spread.Of(rows.Select(r => r.Figures.PerSecond)).Format("0")} | {(path == RegisterPath.Baseline ? "1" : ratio.Format("0.00"))} | {Spread.Of(rows.Select(r => r.Figures.P50)).Format("0.0")} | {Spread.Of(rows.Select(r => r.Figures.P99)).Format("0")} | {Spread.Of(rows.Select(r => r.Figures.Max)).Format("0")} | {errors} of {requests} | {Spread.Of(rows.Select(r => r.CommandsPerRequest)).Format("0.0")} | {Spread.Of(rows.Select(r => r.CpuMillisecondsPerRequest)).Format("0.00")} | {(path == RegisterPath.Baseline ? "1" : cpuRatio.Format("0.00"))} | {Spread.Of(rows.Select(r => r.KilobytesPerRequest)).Format("0")} |"));
             }
 
             output.WriteLine();

@@ -32,7 +32,8 @@ public enum RegisterPath
 /// which other processes on a shared machine do not change the way they change latency. The database server's own
 /// processes (PostgreSQL) are not in it.
 /// </param>
-public sealed record RegisterFigures(string Provider, int Run, int Concurrency, RegisterPath Path, OperationFigures Figures, double LoadAverage, double CommandsPerRequest, double CpuMillisecondsPerRequest);
+/// <param name="KilobytesPerRequest">Memory the server process allocated per row written: what its garbage collector has to take back.</param>
+public sealed record RegisterFigures(string Provider, int Run, int Concurrency, RegisterPath Path, OperationFigures Figures, double LoadAverage, double CommandsPerRequest, double CpuMillisecondsPerRequest, double KilobytesPerRequest = 0);
 
 /// <summary>
 /// One run of <c>register</c> on one provider, in a process of its own: a new database, the real portal on Kestrel,
@@ -107,6 +108,7 @@ public static class RegisterRun
                     var commandsBefore = counter.Commands;
                     var insertedBefore = baseline.Inserted;
                     var cpuBefore = CpuMilliseconds();
+                    var allocatedBefore = GC.GetTotalAllocatedBytes();
                     Progress($"{path}, {concurrency} callers: {settings.Warmup} s warm-up, {settings.Seconds} s measured");
                     var outcome = path switch
                     {
@@ -116,13 +118,14 @@ public static class RegisterRun
                     };
                     var operation = OperationFigures.Of(path.ToString(), outcome);
                     var cpu = CpuMilliseconds() - cpuBefore;
+                    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
                     var commandsAfter = counter.Commands;
                     var cards = await CardsAsync(portal.Services, cancellationToken) - cardsBefore;
                     var commands = path == RegisterPath.Baseline ? 1 : (commandsAfter - commandsBefore - 1) / (double)Math.Max(1, cards);
                     var written = path == RegisterPath.Baseline ? baseline.Inserted - insertedBefore : cards;
-                    var figures = new RegisterFigures(provider.ToString(), run, concurrency, path, operation, Math.Max(load, LoadAverage.Now()), commands, cpu / Math.Max(1, written));
+                    var figures = new RegisterFigures(provider.ToString(), run, concurrency, path, operation, Math.Max(load, LoadAverage.Now()), commands, cpu / Math.Max(1, written), allocated / 1024.0 / Math.Max(1, written));
                     results.Add(figures);
-                    Progress($"  {figures.Figures.PerSecond:0.0}/s, p50 {figures.Figures.P50:0.0} ms, p99 {figures.Figures.P99:0.0} ms, {figures.Figures.Errors} errors, {figures.CommandsPerRequest:0.0} commands and {figures.CpuMillisecondsPerRequest:0.00} ms CPU each {string.Join(" | ", figures.Figures.Failures.Take(2))}");
+                    Progress($"  {figures.Figures.PerSecond:0.0}/s, p50 {figures.Figures.P50:0.0} ms, p99 {figures.Figures.P99:0.0} ms, {figures.Figures.Errors} errors, {figures.CommandsPerRequest:0.0} commands and {figures.CpuMillisecondsPerRequest:0.00} ms CPU and {figures.KilobytesPerRequest:0} KB allocated each {string.Join(" | ", figures.Figures.Failures.Take(2))}");
 
                     // The outbox dispatcher and the pools settle before the next path.
                     await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
