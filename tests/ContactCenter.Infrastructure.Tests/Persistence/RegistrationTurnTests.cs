@@ -22,17 +22,10 @@ public sealed class RegistrationTurnTests
     [MemberData(nameof(Providers))]
     public async Task CardsArrivingDuringATurn_AreWrittenTogetherInTheNext_OneTransactionGaplessNumbers(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var cards = new Cards();
-        await using (var db = database.CreateContext())
-        {
-            await cards.AddReferenceDataAsync(db);
-        }
-
-        var recorder = new TransactionRecorder();
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
         var phones = Enumerable.Range(0, 8).Select(i => $"05010000{i:00}").ToList();
-        var first = Register(database, recorder, cards, phones[0]);
-        await recorder.FirstBegun.WaitAsync(Ct);
+        var (recorder, first) = await OpenTurnAsync(database, cards, phones[0]);
 
         // Seven more arrive while the first turn's transaction is open, each with a letter to go in its transaction.
         var others = phones.Skip(1).Select(phone => Register(database, recorder, cards, phone, letter: true)).ToList();
@@ -56,16 +49,9 @@ public sealed class RegistrationTurnTests
     [MemberData(nameof(Providers))]
     public async Task ACardTheDatabaseRefuses_FailsAlone_TheOthersOfItsTurnAreRegisteredWithGaplessNumbers(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var cards = new Cards();
-        await using (var db = database.CreateContext())
-        {
-            await cards.AddReferenceDataAsync(db);
-        }
-
-        var recorder = new TransactionRecorder();
-        var first = Register(database, recorder, cards, "0501000000");
-        await recorder.FirstBegun.WaitAsync(Ct);
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
+        var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
 
         // A card whose executor does not exist violates a foreign key, in the middle of the next turn.
         var ghost = new Domain.Organisation.Executor(Guid.NewGuid(), "Неіснуючий", "Н", Domain.Organisation.ExecutorKind.Other, Guid.NewGuid(), "—");
@@ -97,16 +83,9 @@ public sealed class RegistrationTurnTests
     [MemberData(nameof(Providers))]
     public async Task ACallerThatGivesUpWhileWaiting_IsNotRegistered_AndTakesNoNumber(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var cards = new Cards();
-        await using (var db = database.CreateContext())
-        {
-            await cards.AddReferenceDataAsync(db);
-        }
-
-        var recorder = new TransactionRecorder();
-        var first = Register(database, recorder, cards, "0501000000");
-        await recorder.FirstBegun.WaitAsync(Ct);
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
+        var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var abandoned = cards.NewCard(phone: "0501000001");
         var waiting = Task.Run(async () =>
@@ -126,6 +105,25 @@ public sealed class RegistrationTurnTests
         Assert.Null(abandoned.Number);
         await using var check = database.CreateContext();
         Assert.Equal(["+380501000000", "+380501000002"], await check.Appeals.AsNoTracking().OrderBy(a => a.NumberSequence).Select(a => a.Phone!).ToListAsync(Ct));
+    }
+
+    /// <summary>A new database with the reference data the cards need.</summary>
+    private static async Task<(TestDatabase Database, Cards Cards)> DatabaseAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var cards = new Cards();
+        await using var db = database.CreateContext();
+        await cards.AddReferenceDataAsync(db);
+        return (database, cards);
+    }
+
+    /// <summary>Starts a registration and holds its turn's transaction open until the recorder releases it.</summary>
+    private static async Task<(TransactionRecorder Recorder, Task<string> First)> OpenTurnAsync(TestDatabase database, Cards cards, string phone)
+    {
+        var recorder = new TransactionRecorder();
+        var first = Register(database, recorder, cards, phone);
+        await recorder.FirstBegun.WaitAsync(Ct);
+        return (recorder, first);
     }
 
     private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false) => Task.Run(async () =>
