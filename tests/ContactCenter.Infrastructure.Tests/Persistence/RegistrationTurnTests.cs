@@ -107,6 +107,29 @@ public sealed class RegistrationTurnTests
         Assert.Equal(["+380501000000", "+380501000002"], await check.Appeals.AsNoTracking().OrderBy(a => a.NumberSequence).Select(a => a.Phone!).ToListAsync(Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ATurnAcrossKyivsNewYear_NumbersEachCardInItsOwnYear_InTheOrderTheyCame(DatabaseProvider provider)
+    {
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
+        var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
+
+        // §2.2: the number's year is the Kyiv-local year of registration. 31.12.2026 21:30 UTC is 23:30 in Kyiv; 22:30 UTC
+        // is already 00:30 on 01.01.2027. The three wait for the same turn.
+        var lastOf2026 = Register(database, recorder, cards, "0501000001", at: new DateTimeOffset(2026, 12, 31, 21, 30, 0, TimeSpan.Zero));
+        await WaitUntilAsync(database, 1);
+        var firstOf2027 = Register(database, recorder, cards, "0501000002", at: new DateTimeOffset(2026, 12, 31, 22, 30, 0, TimeSpan.Zero));
+        await WaitUntilAsync(database, 2);
+        var alsoOf2026 = Register(database, recorder, cards, "0501000003", at: new DateTimeOffset(2026, 12, 31, 21, 45, 0, TimeSpan.Zero));
+        await WaitUntilAsync(database, 3);
+        recorder.ReleaseFirst();
+
+        Assert.Equal("2026-000001", await first);
+        Assert.Equal(["2026-000002", "2027-000001", "2026-000003"], new[] { await lastOf2026, await firstOf2027, await alsoOf2026 });
+        Assert.Equal(["ask", "begin", "commit", "ask", "begin", "commit"], recorder.Steps);
+    }
+
     /// <summary>A new database with the reference data the cards need.</summary>
     private static async Task<(TestDatabase Database, Cards Cards)> DatabaseAsync(DatabaseProvider provider)
     {
@@ -126,10 +149,10 @@ public sealed class RegistrationTurnTests
         return (recorder, first);
     }
 
-    private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false) => Task.Run(async () =>
+    private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false, DateTimeOffset? at = null) => Task.Run(async () =>
     {
         await using var db = database.CreateContext(recorder);
-        var card = cards.NewCard(phone: phone);
+        var card = cards.NewCard(at, phone: phone);
         var number = await CardStore.SaveNewAsync(db, card, cards.Policy, Ct, alongside: letter ? c => Letter(c) : null);
         return number.ToString();
     }, Ct);
