@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using ContactCenter.Domain.Appeals;
 using ContactCenter.Domain.Common;
 using ContactCenter.Domain.Deadlines;
@@ -49,9 +50,9 @@ public static class CardStore
             // Written by whoever leads the next turn, or told to lead it.
             using (cancellationToken.Register(() => turns.Withdraw(pending, cancellationToken)))
             {
-                if (await pending.Outcome)
+                if (await pending.Signal)
                 {
-                    return pending.Number;
+                    return pending.Result();
                 }
             }
         }
@@ -66,13 +67,14 @@ public static class CardStore
             turns.HandOver();
         }
 
-        await pending.Outcome;
-        return pending.Number;
+        // Not the signal: a caller told to lead has had its signal already, and its own card's outcome is only here.
+        return pending.Result();
     }
 
     /// <summary>One turn's cards, written together; if that fails, each alone, so that only the ones refused fail.</summary>
     private static async Task WriteAsync(ContactCenterDbContext db, IReadOnlyList<PendingRegistration> batch, CancellationToken cancellationToken)
     {
+        Exception batchFailure;
         try
         {
             await WriteTogetherAsync(db, batch, cancellationToken);
@@ -88,13 +90,22 @@ public static class CardStore
             batch[0].Fail(failure);
             return;
         }
-        catch (Exception)
+        catch (Exception failure)
         {
             // Which card the database refused is not said in a form to act on: each is tried alone.
+            batchFailure = failure;
         }
 
         foreach (var pending in batch)
         {
+            // Saved but not committed (the commit failed): the save took the card's live events into outbox rows that
+            // rolled back, so written again it would have none. Its caller is told of the failure instead.
+            if (pending.Saved)
+            {
+                pending.Fail(batchFailure);
+                continue;
+            }
+
             try
             {
                 await WriteTogetherAsync(db, [pending], cancellationToken);
@@ -112,6 +123,11 @@ public static class CardStore
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async ct =>
         {
+            if (batch.Any(p => p.Saved))
+            {
+                throw new InvalidOperationException("A registration saved without its commit cannot be written again: its live events went with the rolled-back save.");
+            }
+
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -142,6 +158,11 @@ public static class CardStore
                 // a failed save — the whole transaction rolls back (and the execution strategy may run it again).
                 db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
+                foreach (var pending in batch)
+                {
+                    pending.Saved = true;
+                }
+
                 await transaction.CommitAsync(ct);
             }
             catch
@@ -180,7 +201,9 @@ public static class CardStore
 
     private sealed class PendingRegistration(Appeal appeal, int year, Func<Appeal, object?>? alongside)
     {
-        private readonly TaskCompletionSource<bool> outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private RegistrationNumber? number;
+        private ExceptionDispatchInfo? failure;
 
         public Appeal Appeal => appeal;
 
@@ -188,18 +211,35 @@ public static class CardStore
 
         public Func<Appeal, object?>? Alongside => alongside;
 
-        /// <summary>True once the card is committed; false when its caller is to lead the next turn; the failure otherwise.</summary>
-        public Task<bool> Outcome => outcome.Task;
+        /// <summary>Saved in a transaction (its domain events consumed into outbox rows), whether or not that committed.</summary>
+        public bool Saved { get; set; }
 
-        public RegistrationNumber Number => new(appeal.NumberYear, appeal.NumberSequence);
+        /// <summary>For a waiting caller: true once its card is written, false when it is to lead the next turn, its failure otherwise.</summary>
+        public Task<bool> Signal => signal.Task;
 
-        public void Written() => outcome.TrySetResult(true);
+        /// <summary>The card's committed number, or its failure thrown.</summary>
+        public RegistrationNumber Result()
+        {
+            failure?.Throw();
+            return number ?? throw new InvalidOperationException("The registration was neither written nor refused.");
+        }
 
-        public void Lead() => outcome.TrySetResult(false);
+        /// <summary>Committed: the number is taken now, as the commit left it.</summary>
+        public void Written()
+        {
+            number = new RegistrationNumber(appeal.NumberYear, appeal.NumberSequence);
+            signal.TrySetResult(true);
+        }
 
-        public void Fail(Exception failure) => outcome.TrySetException(failure);
+        public void Lead() => signal.TrySetResult(false);
 
-        public void Cancel(CancellationToken cancellationToken) => outcome.TrySetCanceled(cancellationToken);
+        public void Fail(Exception exception)
+        {
+            failure = ExceptionDispatchInfo.Capture(exception);
+            signal.TrySetException(exception);
+        }
+
+        public void Cancel(CancellationToken cancellationToken) => signal.TrySetCanceled(cancellationToken);
     }
 
     /// <summary>Who writes now, and the cards waiting for the next turn, in the order they came.</summary>

@@ -149,7 +149,10 @@ public sealed class FaultRun : IAsyncDisposable
             state.SequenceGaps,
             missingEvents.Count,
             Listener.Duplicates,
-            Listener.Reconnections.Count);
+            Listener.Reconnections.Count)
+        {
+            MissingNumbers = acknowledged.Where(n => !state.Numbers.Contains(n)).ToList(),
+        };
     }
 
     public async ValueTask DisposeAsync()
@@ -198,6 +201,9 @@ public sealed record Outcome(
     int EventDuplicates,
     int HubReconnections)
 {
+    /// <summary>The numbers answered 200 that are not in the database (what "acknowledged, missing" counts).</summary>
+    public IReadOnlyList<string> MissingNumbers { get; init; } = [];
+
     public string Row(string what) => string.Create(
         CultureInfo.InvariantCulture,
         $"| {what} | {Attempts:N0} | {Acknowledged:N0} | {Acknowledged - AcknowledgedMissing:N0} | **{AcknowledgedMissing}** | {UnacknowledgedPresent} | {Integrity} | {CardsWithoutEvent} | {Events:N0} ({SequenceGaps} gaps) | **{EventsLost}** | {EventDuplicates} | {HubReconnections} |");

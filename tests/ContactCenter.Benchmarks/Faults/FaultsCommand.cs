@@ -177,6 +177,11 @@ public static class FaultsCommand
         Console.Out.WriteLine($"| `pg_ctl start -w` returned → first registration acknowledged (s) | {(firstOk is null ? "never" : Timing.Seconds(back, firstOk.Answered).ToString("0.00", CultureInfo.InvariantCulture))} |");
         Console.Out.WriteLine($"| POSTs that failed after PostgreSQL was back | {failedAfter} of {afterBack.Count}: {Statuses(afterBack.Where(a => a.Status != 200).ToList())} |");
         Console.Out.WriteLine($"| Quartz after the outage (its tables) | {await QuartzStateAsync(connectionString)} |");
+        foreach (var lost in attempts.Where(a => a.Number is not null && outcome.MissingNumbers.Contains(a.Number)))
+        {
+            Console.Out.WriteLine(FormattableString.Invariant($"| acknowledged, missing: {lost.Number} | sent {Timing.Seconds(stopped, lost.Sent):0.000} s after the stop, answered {Timing.Seconds(stopped, lost.Answered):0.000} s after it (PostgreSQL back at {Timing.Seconds(stopped, back):0.000} s) |"));
+        }
+
         Console.Out.WriteLine();
         probes.Print(stopped, back);
         return outcome.AcknowledgedMissing == 0 && outcome.EventsLost == 0 && !portal.HasExited && firstOk is not null;

@@ -54,10 +54,7 @@ public sealed class RegistrationTurnTests
         var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
 
         // A card whose executor does not exist violates a foreign key, in the middle of the next turn.
-        var ghost = new Domain.Organisation.Executor(Guid.NewGuid(), "Неіснуючий", "Н", Domain.Organisation.ExecutorKind.Other, Guid.NewGuid(), "—");
-        var orphan = Appeal.Register(
-            new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", "0679999999", null), "Суть", "вул. Соборна, 1"),
-            cards.Problem, ghost, cards.Policy, Domain.Intake.IntakeScreen.Open, null, Cards.Operator, Cards.Now).Value;
+        var orphan = Orphan(cards);
         var before = Register(database, recorder, cards, "0501000001");
         await WaitUntilAsync(database, 1);
         var refused = Task.Run(async () =>
@@ -77,6 +74,56 @@ public sealed class RegistrationTurnTests
         await using var check = database.CreateContext();
         Assert.Equal(["+380501000000", "+380501000001", "+380501000002"], await check.Appeals.AsNoTracking().OrderBy(a => a.NumberSequence).Select(a => a.Phone!).ToListAsync(Ct));
         Assert.Equal(3L, await Counter(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ACallerToldToLeadTheNextTurn_WhoseOwnCardIsRefused_IsToldSo_AndGetsNoNumber(DatabaseProvider provider)
+    {
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
+        var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
+
+        // The refused card waits first, so its caller leads the next turn, and the database refuses its card there.
+        var orphan = Orphan(cards);
+        var refused = Task.Run(async () =>
+        {
+            await using var db = database.CreateContext(recorder);
+            return (await CardStore.SaveNewAsync(db, orphan, cards.Policy, Ct)).ToString();
+        }, Ct);
+        await WaitUntilAsync(database, 1);
+        recorder.ReleaseFirst();
+
+        Assert.Equal("2026-000001", await first);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => refused);
+        Assert.Null(orphan.Number);
+        await using var check = database.CreateContext();
+        Assert.Equal(1L, await Counter(check));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ATurnWhoseCommitFails_TellsEachOfItsCallers_AndWritesNoCardWithoutItsLiveEvent(DatabaseProvider provider)
+    {
+        var (database, cards) = await DatabaseAsync(provider);
+        await using var dropped = database;
+        var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
+
+        // The next turn saves its two cards and then loses its commit (as when the database goes away at that moment).
+        recorder.FailCommit = 2;
+        var second = Register(database, recorder, cards, "0501000001");
+        await WaitUntilAsync(database, 1);
+        var third = Register(database, recorder, cards, "0501000002");
+        await WaitUntilAsync(database, 2);
+        recorder.ReleaseFirst();
+
+        Assert.Equal("2026-000001", await first);
+        await Assert.ThrowsAsync<IOException>(() => second);
+        await Assert.ThrowsAsync<IOException>(() => third);
+        await using var check = database.CreateContext();
+        Assert.Equal(["+380501000000"], await check.Appeals.AsNoTracking().Select(a => a.Phone!).ToListAsync(Ct));
+        Assert.Equal(1L, await Counter(check));
+        Assert.Equal(1, await check.OutboxEvents.AsNoTracking().Select(e => e.AppealId).Distinct().CountAsync(Ct));
     }
 
     [Theory]
@@ -128,6 +175,15 @@ public sealed class RegistrationTurnTests
         Assert.Equal("2026-000001", await first);
         Assert.Equal(["2026-000002", "2027-000001", "2026-000003"], new[] { await lastOf2026, await firstOf2027, await alsoOf2026 });
         Assert.Equal(["ask", "begin", "commit", "ask", "begin", "commit"], recorder.Steps);
+    }
+
+    /// <summary>A card whose executor does not exist: the database refuses it (a foreign key) when it is written.</summary>
+    private static Appeal Orphan(Cards cards)
+    {
+        var ghost = new Domain.Organisation.Executor(Guid.NewGuid(), "Неіснуючий", "Н", Domain.Organisation.ExecutorKind.Other, Guid.NewGuid(), "—");
+        return Appeal.Register(
+            new NewAppeal(Channel.Phone, new Applicant("Іваненко", "Марія", "Петрівна", "вул. Соборна, 1", "0679999999", null), "Суть", "вул. Соборна, 1"),
+            cards.Problem, ghost, cards.Policy, Domain.Intake.IntakeScreen.Open, null, Cards.Operator, Cards.Now).Value;
     }
 
     /// <summary>A new database with the reference data the cards need.</summary>
@@ -182,10 +238,14 @@ public sealed class RegistrationTurnTests
     private sealed class TransactionRecorder : DbTransactionInterceptor
     {
         private readonly List<string> steps = [];
+        private int commits;
         private readonly TaskCompletionSource firstBegun = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task FirstBegun => firstBegun.Task;
+
+        /// <summary>The commit (counted from 1) that fails, as if the connection were lost at that moment; 0: none.</summary>
+        public int FailCommit { get; set; }
 
         public void ReleaseFirst() => release.TrySetResult();
 
@@ -215,6 +275,19 @@ public sealed class RegistrationTurnTests
             }
 
             return result;
+        }
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            lock (steps)
+            {
+                if (++commits == FailCommit)
+                {
+                    throw new IOException("The connection was lost at the commit.");
+                }
+            }
+
+            return ValueTask.FromResult(result);
         }
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
