@@ -57,11 +57,7 @@ public sealed class RegistrationTurnTests
         var orphan = Orphan(cards);
         var before = Register(database, recorder, cards, "0501000001");
         await WaitUntilAsync(database, 1);
-        var refused = Task.Run(async () =>
-        {
-            await using var db = database.CreateContext(recorder);
-            return (await CardStore.SaveNewAsync(db, orphan, cards.Policy, Ct)).ToString();
-        }, Ct);
+        var refused = Save(database, recorder, cards, orphan);
         await WaitUntilAsync(database, 2);
         var after = Register(database, recorder, cards, "0501000002");
         await WaitUntilAsync(database, 3);
@@ -86,11 +82,7 @@ public sealed class RegistrationTurnTests
 
         // The refused card waits first, so its caller leads the next turn, and the database refuses its card there.
         var orphan = Orphan(cards);
-        var refused = Task.Run(async () =>
-        {
-            await using var db = database.CreateContext(recorder);
-            return (await CardStore.SaveNewAsync(db, orphan, cards.Policy, Ct)).ToString();
-        }, Ct);
+        var refused = Save(database, recorder, cards, orphan);
         await WaitUntilAsync(database, 1);
         recorder.ReleaseFirst();
 
@@ -135,11 +127,7 @@ public sealed class RegistrationTurnTests
         var (recorder, first) = await OpenTurnAsync(database, cards, "0501000000");
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var abandoned = cards.NewCard(phone: "0501000001");
-        var waiting = Task.Run(async () =>
-        {
-            await using var db = database.CreateContext(recorder);
-            return await CardStore.SaveNewAsync(db, abandoned, cards.Policy, giveUp.Token);
-        }, Ct);
+        var waiting = Save(database, recorder, cards, abandoned, giveUp.Token);
         var next = Register(database, recorder, cards, "0501000002");
         await WaitUntilAsync(database, 2);
 
@@ -205,11 +193,14 @@ public sealed class RegistrationTurnTests
         return (recorder, first);
     }
 
-    private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false, DateTimeOffset? at = null) => Task.Run(async () =>
+    private static Task<string> Register(TestDatabase database, TransactionRecorder recorder, Cards cards, string phone, bool letter = false, DateTimeOffset? at = null) =>
+        Save(database, recorder, cards, cards.NewCard(at, phone: phone), letter: letter);
+
+    /// <summary>Saves a card from a context of its own, as each caller of the portal does; its registration number.</summary>
+    private static Task<string> Save(TestDatabase database, TransactionRecorder recorder, Cards cards, Appeal card, CancellationToken? cancellationToken = null, bool letter = false) => Task.Run(async () =>
     {
         await using var db = database.CreateContext(recorder);
-        var card = cards.NewCard(at, phone: phone);
-        var number = await CardStore.SaveNewAsync(db, card, cards.Policy, Ct, alongside: letter ? c => Letter(c) : null);
+        var number = await CardStore.SaveNewAsync(db, card, cards.Policy, cancellationToken ?? Ct, alongside: letter ? c => Letter(c) : null);
         return number.ToString();
     }, Ct);
 
