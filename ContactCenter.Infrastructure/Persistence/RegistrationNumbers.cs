@@ -6,16 +6,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ContactCenter.Infrastructure.Persistence;
 
 /// <summary>
-/// Allocates the next registration number of a year (§2.2). It runs inside the transaction that inserts the card: the
-/// counter row is updated in place, so the database serialises concurrent registrations on that row (SQLite by its
-/// write lock — transactions begin IMMEDIATE — PostgreSQL and SQL Server by the row lock), and a rolled-back
-/// registration gives its number back.
+/// Allocates the next registration numbers of a year (§2.2), one for each card of a turn. It runs inside the transaction
+/// that inserts the cards: the counter row is updated in place, so the database serialises concurrent registrations on
+/// that row (SQLite by its write lock — transactions begin IMMEDIATE — PostgreSQL and SQL Server by the row lock), and a
+/// rolled-back registration gives its numbers back.
 /// </summary>
 public static class RegistrationNumbers
 {
-    public static async Task<RegistrationNumber> NextAsync(ContactCenterDbContext db, int year, CancellationToken cancellationToken = default) =>
-        (await TakeAsync(db, year, 1, cancellationToken))[0];
-
     /// <summary>The next <paramref name="count"/> numbers of a year, in order, in one statement (the cards registered together).</summary>
     public static async Task<IReadOnlyList<RegistrationNumber>> TakeAsync(ContactCenterDbContext db, int year, int count, CancellationToken cancellationToken = default)
     {

@@ -34,7 +34,7 @@ public sealed class OutboxSignalTests
         var clock = new FakeTimeProvider(Cards.Now);
         await using var db = database.CreateContext(signal);
         await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-        var number = await RegistrationNumbers.NextAsync(db, 2026, Ct);
+        var number = (await RegistrationNumbers.TakeAsync(db, 2026, 1, Ct))[0];
         var card = cards.NewCard();
         Assert.True(card.AssignNumber(number).IsSuccess);
         db.Appeals.Add(card);
