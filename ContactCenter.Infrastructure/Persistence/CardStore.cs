@@ -29,7 +29,9 @@ public static class CardStore
     /// the commit, so cards written one by one queue on that lock however many processors there are; written together,
     /// a turn holds it once for all of them (docs/performance.md, "Registration throughput"). Each caller is answered
     /// only after the commit that holds its card. A card the database refuses does not cost the others theirs: the turn
-    /// is rolled back and each of its cards is written again alone, and only the refused one fails.
+    /// is rolled back and each of its cards is written again alone, and only the refused one fails. A turn whose save went
+    /// through but whose commit failed is not written again: its cards' live events went with the rolled-back save, so
+    /// each of its callers is told of the failure.
     /// </para>
     /// <para>
     /// A failed save leaves <paramref name="db"/> with nothing tracked: the card's number went back with the rollback.
