@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace ContactCenter.Infrastructure.Persistence;
 
@@ -31,7 +32,28 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {provider}.");
         }
 
-        return new DatabaseOptions(provider, connectionString);
+        return new DatabaseOptions(provider, provider == DatabaseProvider.Postgres ? PostgresConnectionString(connectionString) : connectionString);
+    }
+
+    /// <summary>How many of its most used statements each PostgreSQL connection keeps prepared unless configured otherwise.</summary>
+    public const int PostgresAutoPrepared = 100;
+
+    /// <summary>
+    /// The portal runs the same few hundred statements over and over (a registration, a queue, a dashboard). Unprepared,
+    /// PostgreSQL parses and plans each one every time: half the database's CPU of a registration went into planning
+    /// (docs/performance.md, "Registration throughput"). Prepared once per connection, they are planned once.
+    /// <c>Max Auto Prepare</c> set in the connection string, even to 0, is left as it is.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>();
+        if (!keys.Any(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = PostgresAutoPrepared;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The embedded default lives under data/ beside the content root unless configured otherwise.</summary>

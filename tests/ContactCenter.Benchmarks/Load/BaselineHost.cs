@@ -53,7 +53,9 @@ public sealed class BaselineHost : IAsyncDisposable
         string insert;
         if (provider == PushProvider.Postgres)
         {
-            postgres = NpgsqlDataSource.Create(portalConnectionString);
+            // The portal's connection settings (its insert prepared as the portal's are): a difference between the two is
+            // then the portal's work, not a setting.
+            postgres = NpgsqlDataSource.Create(DatabaseOptions.PostgresConnectionString(portalConnectionString));
             connect = postgres.CreateConnection;
             insert = """
                 INSERT INTO "BaselineRequests" ("RegisteredAt", "ServiceCode", "Surname", "FirstName", "Patronymic", "Residence", "Phone", "Email", "Address", "Essence")

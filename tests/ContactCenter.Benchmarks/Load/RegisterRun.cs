@@ -33,7 +33,14 @@ public enum RegisterPath
 /// processes (PostgreSQL) are not in it.
 /// </param>
 /// <param name="KilobytesPerRequest">Memory the server process allocated per row written: what its garbage collector has to take back.</param>
-public sealed record RegisterFigures(string Provider, int Run, int Concurrency, RegisterPath Path, OperationFigures Figures, double LoadAverage, double CommandsPerRequest, double CpuMillisecondsPerRequest, double KilobytesPerRequest = 0);
+/// <param name="DatabaseCpuMillisecondsPerRequest">CPU time of the database server's processes per row written (PostgreSQL; SQLite runs inside the server process).</param>
+/// <param name="ClientCpuMillisecondsPerRequest">CPU time of the HTTP load generator per row written (none for the in-process path).</param>
+/// <param name="MachineBusy">The share of the machine's processors busy while the path was measured, whoever used them.</param>
+public sealed record RegisterFigures(string Provider, int Run, int Concurrency, RegisterPath Path, OperationFigures Figures, double LoadAverage, double CommandsPerRequest, double CpuMillisecondsPerRequest, double KilobytesPerRequest = 0, double DatabaseCpuMillisecondsPerRequest = 0, double ClientCpuMillisecondsPerRequest = 0, double MachineBusy = 0)
+{
+    /// <summary>Server, database and load generator together: the machine's CPU one request costs.</summary>
+    public double TotalCpuMillisecondsPerRequest => CpuMillisecondsPerRequest + DatabaseCpuMillisecondsPerRequest + ClientCpuMillisecondsPerRequest;
+}
 
 /// <summary>
 /// One run of <c>register</c> on one provider, in a process of its own: a new database, the real portal on Kestrel,
@@ -109,6 +116,7 @@ public static class RegisterRun
                     var insertedBefore = baseline.Inserted;
                     var cpuBefore = CpuMilliseconds();
                     var allocatedBefore = GC.GetTotalAllocatedBytes();
+                    var machineBefore = MachineCpu.Read(client.Id);
                     Progress($"{path}, {concurrency} callers: {settings.Warmup} s warm-up, {settings.Seconds} s measured");
                     var outcome = path switch
                     {
@@ -118,14 +126,20 @@ public static class RegisterRun
                     };
                     var operation = OperationFigures.Of(path.ToString(), outcome);
                     var cpu = CpuMilliseconds() - cpuBefore;
+                    var machine = MachineCpu.Read(client.Id);
                     var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
                     var commandsAfter = counter.Commands;
                     var cards = await CardsAsync(portal.Services, cancellationToken) - cardsBefore;
                     var commands = path == RegisterPath.Baseline ? 1 : (commandsAfter - commandsBefore - 1) / (double)Math.Max(1, cards);
                     var written = path == RegisterPath.Baseline ? baseline.Inserted - insertedBefore : cards;
-                    var figures = new RegisterFigures(provider.ToString(), run, concurrency, path, operation, Math.Max(load, LoadAverage.Now()), commands, cpu / Math.Max(1, written), allocated / 1024.0 / Math.Max(1, written));
+                    var perRow = 1.0 / Math.Max(1, written);
+                    var figures = new RegisterFigures(
+                        provider.ToString(), run, concurrency, path, operation, Math.Max(load, LoadAverage.Now()), commands, cpu * perRow, allocated / 1024.0 * perRow,
+                        (machine.DatabaseMilliseconds - machineBefore.DatabaseMilliseconds) * perRow,
+                        (machine.ClientMilliseconds - machineBefore.ClientMilliseconds) * perRow,
+                        machine.BusySince(machineBefore));
                     results.Add(figures);
-                    Progress($"  {figures.Figures.PerSecond:0.0}/s, p50 {figures.Figures.P50:0.0} ms, p99 {figures.Figures.P99:0.0} ms, {figures.Figures.Errors} errors, {figures.CommandsPerRequest:0.0} commands and {figures.CpuMillisecondsPerRequest:0.00} ms CPU and {figures.KilobytesPerRequest:0} KB allocated each {string.Join(" | ", figures.Figures.Failures.Take(2))}");
+                    Progress($"  {figures.Figures.PerSecond:0.0}/s, p50 {figures.Figures.P50:0.0} ms, p99 {figures.Figures.P99:0.0} ms, {figures.Figures.Errors} errors, {figures.CommandsPerRequest:0.0} commands and {figures.CpuMillisecondsPerRequest:0.00} ms CPU and {figures.KilobytesPerRequest:0} KB allocated each; database {figures.DatabaseCpuMillisecondsPerRequest:0.00} ms, load generator {figures.ClientCpuMillisecondsPerRequest:0.00} ms CPU each; machine {figures.MachineBusy:P0} busy {string.Join(" | ", figures.Figures.Failures.Take(2))}");
 
                     // The outbox dispatcher and the pools settle before the next path.
                     await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);

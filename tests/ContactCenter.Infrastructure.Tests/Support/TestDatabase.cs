@@ -30,7 +30,8 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else if (provider == DatabaseProvider.Postgres)
         {
-            database = new TestDatabase(provider, await PostgresDatabase.CreateDatabaseAsync("cc_test"), null);
+            // Connected as the portal connects (its statements prepared).
+            database = new TestDatabase(provider, DatabaseOptions.PostgresConnectionString(await PostgresDatabase.CreateDatabaseAsync("cc_test")), null);
         }
         else
         {
