@@ -127,6 +127,31 @@ public sealed class RegisterAppealTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Handle_ARepeat_IsFoundByThePhoneOrByTheEmail_OnlyOnTheSameProblemAtTheSameAddressWithinTheWindow(DatabaseProvider provider)
+    {
+        // §4.1: the same applicant (phone or e-mail), the same problem, the same address.
+        var (database, cards, handler, clock) = await ArrangeAsync(provider);
+        await using var _ = database;
+        var ct = TestContext.Current.CancellationToken;
+        var first = await handler.HandleAsync(Call(cards, phone: "067 111 11 11", channel: Channel.Web, email: "maria@ukr.net"), Cards.Operator, ct);
+        clock.Advance(TimeSpan.FromDays(2));
+
+        var byEmail = await handler.HandleAsync(Call(cards, phone: "067 222 22 22", channel: Channel.Web, email: "Maria@ukr.net"), Cards.Operator, ct);
+        var byPhone = await handler.HandleAsync(Call(cards, phone: "067 111 11 11", channel: Channel.Web, email: "other@ukr.net"), Cards.Operator, ct);
+        var elsewhere = await handler.HandleAsync(Call(cards, phone: "067 111 11 11", channel: Channel.Web, email: "maria@ukr.net", address: "вул. Шевченка, 2"), Cards.Operator, ct);
+        var stranger = await handler.HandleAsync(Call(cards, phone: "067 333 33 33", channel: Channel.Web, email: "stranger@ukr.net"), Cards.Operator, ct);
+        clock.Advance(RepeatDetector.DefaultWindow + TimeSpan.FromDays(1));
+        var late = await handler.HandleAsync(Call(cards, phone: "067 444 44 44", channel: Channel.Web, email: "stranger@ukr.net"), Cards.Operator, ct);
+
+        Assert.Equal(first.RegistrationNumber, byEmail.RepeatOf?.EarlierRegistrationNumber);
+        Assert.Equal(first.RegistrationNumber, byPhone.RepeatOf?.EarlierRegistrationNumber);
+        Assert.Null(elsewhere.RepeatOf);
+        Assert.Null(stranger.RepeatOf);
+        Assert.Null(late.RepeatOf);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Handle_WithALetter_WritesItWithTheCardAndItsNumber_OrNotAtAll(DatabaseProvider provider)
     {
         var (database, cards, handler, _) = await ArrangeAsync(provider);
