@@ -28,6 +28,7 @@ public sealed class OutboxDispatcher(
     /// <summary>While the database stays away, a failure is logged with its stack once, then at most this often.</summary>
     public static readonly TimeSpan FailureLogInterval = TimeSpan.FromMinutes(1);
 
+    private readonly SemaphoreSlim oneRound = new(1, 1);
     private long last = -1;
     private DateTimeOffset? gapSeenAt;
     private int failuresInRow;
@@ -74,8 +75,25 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>One round: deliver what was committed since the last round, in order.</summary>
+    /// <summary>
+    /// One round: deliver what was committed since the last round, in order. Rounds run one at a time: a round started
+    /// from outside (a test, to know the dispatcher has started) while the service's own first round was reading where
+    /// to start could otherwise take as the start an event committed after the caller's round had returned, and skip it.
+    /// </summary>
     public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        await oneRound.WaitAsync(cancellationToken);
+        try
+        {
+            await DispatchRoundAsync(cancellationToken);
+        }
+        finally
+        {
+            oneRound.Release();
+        }
+    }
+
+    private async Task DispatchRoundAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (last < 0)
