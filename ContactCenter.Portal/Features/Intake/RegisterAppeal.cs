@@ -115,10 +115,10 @@ public sealed class RegisterAppeal(IDbContextFactory<ContactCenterDbContext> dbF
         var since = now - window;
         var phone = applicant.Phone;
         var email = applicant.Email;
-        // The applicant's own cards of the window, through the index of their phone and the index of their e-mail, and
-        // the detector picks the same problem and address among them. Written as "this problem, phone or e-mail", the
-        // query left the index to the database, and with statistics SQLite took the problem's cards (every one of five
-        // years, or every one at a busy address) and the window's; an applicant has a handful.
+        // The applicant's own cards of the window, through the index of their phone and the index of their e-mail; the
+        // detector picks the same problem and address among them. Written as "this problem, phone or e-mail", the query
+        // left the choice of index to the database, and with statistics SQLite read every card of the problem in five
+        // years (told the address too, every card at a busy address), where an applicant has a handful.
         // The contact's test is composed here rather than written as "phone != null && …": EF would evaluate such a
         // test of a captured variable by compiling it on every call (docs/performance.md, "Registration throughput").
         var appeals = db.Appeals.AsNoTracking();
