@@ -137,10 +137,11 @@ public sealed class FaultRun : IAsyncDisposable
         var missingEvents = await Listener.WaitForAsync(state.Sequences, TimeSpan.FromSeconds(30));
         var acknowledged = Load.Acknowledged;
         var attempts = Load.Attempts;
+        var missing = acknowledged.Where(n => !state.Numbers.Contains(n)).ToList();
         return new Outcome(
             attempts.Count,
             acknowledged.Count,
-            acknowledged.Count(n => !state.Numbers.Contains(n)),
+            missing.Count,
             state.Numbers.Count,
             state.Numbers.Count - acknowledged.Count(state.Numbers.Contains),
             state.Integrity,
@@ -151,7 +152,7 @@ public sealed class FaultRun : IAsyncDisposable
             Listener.Duplicates,
             Listener.Reconnections.Count)
         {
-            MissingNumbers = acknowledged.Where(n => !state.Numbers.Contains(n)).ToList(),
+            MissingNumbers = missing,
         };
     }
 
