@@ -212,6 +212,20 @@ public sealed class CardFlowTests(PortalServer portal, BrowserFixture browser) :
                 open.Add(server);
             }
         });
+
+        // A dropped connection drops every way to the server: a reconnect that finds the WebSocket refused would
+        // otherwise negotiate again over plain HTTP and come back by long polling while the test thinks it is away.
+        await executor.RouteAsync(new System.Text.RegularExpressions.Regex("/_blazor"), async route =>
+        {
+            if (Volatile.Read(ref away))
+            {
+                await route.AbortAsync();
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
         await PortalPages.SignInAsync(executor, "executor@demo.local");
         await executor.GotoAsync("/queue");
         await PortalPages.WaitInteractiveAsync(executor);
